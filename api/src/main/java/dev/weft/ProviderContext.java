@@ -1,0 +1,123 @@
+package dev.weft;
+
+import dev.weft.spi.Poller;
+import dev.weft.spi.SocketProvider;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A provider with what the core looks up on every call precomputed: the errno numbers it
+ * compares against, its poller, and its capabilities after the {@code weft.capability.*}
+ * switches. One per provider; the default one is chosen once, by ServiceLoader.
+ */
+final class ProviderContext {
+    private static final Map<SocketProvider, ProviderContext> CONTEXTS = new ConcurrentHashMap<>();
+    private static volatile ProviderContext defaultContext;
+    private static final ReentrantLock LOAD_LOCK = new ReentrantLock();
+
+    final SocketProvider provider;
+    final Poller poller;
+    final long eagain;
+    final long ewouldblock;
+    final long eintr;
+    final long einprogress;
+    final long ealready;
+    final long eisconn;
+    final Set<Capability> capabilities;
+
+    private ProviderContext(SocketProvider p) {
+        this.provider = p;
+        this.poller = p.poller();
+        this.eagain = -p.nativeErrno(Errno.EAGAIN);
+        this.ewouldblock = -p.nativeErrno(Errno.EWOULDBLOCK);
+        this.eintr = -p.nativeErrno(Errno.EINTR);
+        this.einprogress = -p.nativeErrno(Errno.EINPROGRESS);
+        this.ealready = -p.nativeErrno(Errno.EALREADY);
+        this.eisconn = -p.nativeErrno(Errno.EISCONN);
+        EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
+        for (Capability c : p.capabilities()) {
+            if (c.enabledByProperty()) {
+                caps.add(c);
+            }
+        }
+        this.capabilities = Set.copyOf(caps);
+    }
+
+    static ProviderContext of(SocketProvider p) {
+        ProviderContext d = defaultContext;
+        if (d != null && d.provider == p) {
+            return d;
+        }
+        return CONTEXTS.computeIfAbsent(p, ProviderContext::new);
+    }
+
+    /** The chosen provider's context; the choice is made once. */
+    static ProviderContext get() {
+        ProviderContext c = defaultContext;
+        if (c == null) {
+            c = choose();
+        }
+        return c;
+    }
+
+    private static ProviderContext choose() {
+        LOAD_LOCK.lock();
+        try {
+            if (defaultContext == null) {
+                defaultContext = of(load());
+            }
+            return defaultContext;
+        } finally {
+            LOAD_LOCK.unlock();
+        }
+    }
+
+    private static SocketProvider load() {
+        String forced = System.getProperty("weft.provider");
+        List<SocketProvider> all = new ArrayList<>();
+        ServiceLoader.load(SocketProvider.class, ProviderContext.class.getClassLoader()).forEach(all::add);
+        if (all.isEmpty()) {
+            // On the module path with a foreign context loader, try the thread's too.
+            ServiceLoader.load(SocketProvider.class).forEach(all::add);
+        }
+        if (forced != null) {
+            for (SocketProvider p : all) {
+                if (p.name().equals(forced)) {
+                    return p;
+                }
+            }
+            throw new IllegalStateException("weft: -Dweft.provider=" + forced + " names no provider on the class or module path; found "
+                    + all.stream().map(SocketProvider::name).toList());
+        }
+        return all.stream().filter(SocketProvider::isSupported)
+                .max(Comparator.comparingInt(SocketProvider::priority))
+                .orElseThrow(() -> new IllegalStateException(noProviderMessage(all)));
+    }
+
+    private static String noProviderMessage(List<SocketProvider> found) {
+        String os = System.getProperty("os.name") + "/" + System.getProperty("os.arch");
+        String module = os.toLowerCase().contains("linux") ? "dev.weft:weft-impl-linux"
+                : os.toLowerCase().contains("mac") ? "dev.weft:weft-impl-macos"
+                : os.toLowerCase().contains("windows") ? "dev.weft:weft-impl-windows"
+                : "a weft provider for this OS";
+        return "weft: no socket provider supports " + os + " (found " + found.stream().map(SocketProvider::name).toList()
+                + "); add " + module + " to the class path or module path";
+    }
+
+    IOException error(long negErrno, String context) {
+        int n = (int) -negErrno;
+        return Errors.of(provider.errno(n), n, provider.strerror(n), context);
+    }
+
+    boolean wouldBlock(long r) {
+        return r == eagain || r == ewouldblock;
+    }
+}

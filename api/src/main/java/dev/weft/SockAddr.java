@@ -1,0 +1,348 @@
+package dev.weft;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * A socket address: one record per address form of Python's {@code socket} module. Every
+ * record checks its fields when built, so a bad address fails here, before any native call.
+ *
+ * <pre>{@code
+ * SockAddr a = SockAddr.inet("127.0.0.1", 8080);          // ('127.0.0.1', 8080)
+ * SockAddr b = SockAddr.inet6("::1", 8080);                // ('::1', 8080, 0, 0)
+ * SockAddr c = SockAddr.unix("/run/app.sock");             // '/run/app.sock'
+ * SockAddr d = SockAddr.unixAbstract("app");               // '\0app' (Linux)
+ * InetSocketAddress j = (InetSocketAddress) a.toSocketAddress();
+ * }</pre>
+ */
+public sealed interface SockAddr
+        permits SockAddr.Inet4, SockAddr.Inet6, SockAddr.Unix, SockAddr.Netlink, SockAddr.Vsock,
+        SockAddr.Raw {
+
+    /** The family this address belongs to, or null for a {@link Raw} of an unmapped family. */
+    Family family();
+
+    /** The {@code java.net} form: {@link InetSocketAddress} or {@link UnixDomainSocketAddress}. */
+    default SocketAddress toSocketAddress() {
+        throw new UnsupportedOperationException("no java.net form for " + this);
+    }
+
+    /** Unix paths are at most this many bytes with the terminating NUL ({@code sun_path}, Linux). */
+    int UNIX_PATH_MAX = 108;
+
+    /** An IPv4 address and port: Python's {@code (host, port)}. */
+    record Inet4(Inet4Address address, int port) implements SockAddr {
+        /** Checks the port range. */
+        public Inet4 {
+            Objects.requireNonNull(address, "address");
+            checkPort(port);
+        }
+
+        @Override
+        public Family family() {
+            return Family.INET;
+        }
+
+        @Override
+        public InetSocketAddress toSocketAddress() {
+            return new InetSocketAddress(address, port);
+        }
+
+        /** The host as text, e.g. {@code "127.0.0.1"}. */
+        public String host() {
+            return address.getHostAddress();
+        }
+
+        @Override
+        public String toString() {
+            return host() + ":" + port;
+        }
+    }
+
+    /** An IPv6 address: Python's {@code (host, port, flowinfo, scope_id)}. */
+    record Inet6(Inet6Address address, int port, int flowInfo, int scopeId) implements SockAddr {
+        /** Checks the port and flow-info ranges; the scope lives in {@code scopeId}, not the address. */
+        public Inet6 {
+            Objects.requireNonNull(address, "address");
+            checkPort(port);
+            if ((flowInfo & 0xFFF00000) != 0) {
+                throw new IllegalArgumentException("flowinfo must be 0-1048575, got " + Integer.toUnsignedString(flowInfo));
+            }
+            if (address.getScopeId() != 0) {
+                int sid = address.getScopeId();
+                address = InetText.inet6(address.getAddress());
+                if (scopeId == 0) {
+                    scopeId = sid;
+                }
+            }
+        }
+
+        /** An address with no flow info and no scope. */
+        public Inet6(Inet6Address address, int port) {
+            this(address, port, 0, 0);
+        }
+
+        @Override
+        public Family family() {
+            return Family.INET6;
+        }
+
+        @Override
+        public InetSocketAddress toSocketAddress() {
+            try {
+                InetAddress a = scopeId == 0 ? address : Inet6Address.getByAddress(null, address.getAddress(), scopeId);
+                return new InetSocketAddress(a, port);
+            } catch (UnknownHostException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** The host as text, e.g. {@code "::1"} (no scope suffix). */
+        public String host() {
+            return InetText.format6(address.getAddress());
+        }
+
+        @Override
+        public String toString() {
+            return "[" + host() + (scopeId != 0 ? "%" + scopeId : "") + "]:" + port;
+        }
+    }
+
+    /**
+     * An {@code AF_UNIX} address, held as the raw bytes of {@code sun_path}: a file-system
+     * path, a Linux abstract name (first byte NUL), or unnamed (no bytes), as Python's
+     * {@code str}/{@code bytes} forms are.
+     */
+    record Unix(byte[] bytes) implements SockAddr {
+        /** Copies the bytes; rejects names longer than {@code sun_path}. */
+        public Unix {
+            bytes = Objects.requireNonNull(bytes, "bytes").clone();
+            boolean isAbstract = bytes.length > 0 && bytes[0] == 0;
+            // A path needs room for its terminating NUL; an abstract name uses every byte.
+            int max = isAbstract ? UNIX_PATH_MAX : UNIX_PATH_MAX - 1;
+            if (bytes.length > max) {
+                throw new IllegalArgumentException("AF_UNIX path too long: " + bytes.length + " bytes, at most " + max);
+            }
+            if (!isAbstract) {
+                for (byte b : bytes) {
+                    if (b == 0) {
+                        throw new IllegalArgumentException("AF_UNIX path contains a NUL byte");
+                    }
+                }
+            }
+        }
+
+        /** The bytes of {@code sun_path} (a copy). */
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /** True for a Linux abstract-namespace name. */
+        public boolean isAbstract() {
+            return bytes.length > 0 && bytes[0] == 0;
+        }
+
+        /** True for the unnamed address (an unbound socket, or one end of a socket pair). */
+        public boolean isUnnamed() {
+            return bytes.length == 0;
+        }
+
+        /** The path, or for an abstract name the name after the NUL, decoded as UTF-8. */
+        public String path() {
+            return isAbstract()
+                    ? new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8)
+                    : new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Family family() {
+            return Family.UNIX;
+        }
+
+        @Override
+        public SocketAddress toSocketAddress() {
+            if (isAbstract()) {
+                throw new UnsupportedOperationException("java.net has no form for abstract name " + this);
+            }
+            return UnixDomainSocketAddress.of(path());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Unix u && Arrays.equals(bytes, u.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return isUnnamed() ? "unix:(unnamed)" : isAbstract() ? "unix:@" + path() : "unix:" + path();
+        }
+    }
+
+    /** An {@code AF_NETLINK} address: Python's {@code (pid, groups)}. */
+    record Netlink(int pid, int groups) implements SockAddr {
+        @Override
+        public Family family() {
+            return Family.NETLINK;
+        }
+    }
+
+    /** An {@code AF_VSOCK} address: Python's {@code (CID, port)}, both unsigned 32-bit. */
+    record Vsock(int cid, int port) implements SockAddr {
+        @Override
+        public Family family() {
+            return Family.VSOCK;
+        }
+    }
+
+    /**
+     * An address of a family weft has no record for yet, as the kernel gave it: the native
+     * family number and the bytes after the family field. Decoding never fails; this is what
+     * an unknown form decodes to, and it can be passed back to the kernel unchanged.
+     */
+    record Raw(int nativeFamily, byte[] data) implements SockAddr {
+        /** Copies the bytes. */
+        public Raw {
+            data = Objects.requireNonNull(data, "data").clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public Family family() {
+            return null;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Raw r && r.nativeFamily == nativeFamily && Arrays.equals(data, r.data);
+        }
+
+        @Override
+        public int hashCode() {
+            return nativeFamily * 31 + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "raw(family " + nativeFamily + ", " + HexFormat.of().formatHex(data) + ")";
+        }
+    }
+
+    // ---- factories -------------------------------------------------------------------
+
+    /**
+     * An IPv4 address. {@code host} may be {@code ""} ({@code INADDR_ANY}),
+     * {@code "<broadcast>"}, a dotted quad, or a name resolved by the system resolver (first
+     * result; the call parks, never blocking a carrier).
+     */
+    static Inet4 inet(String host, int port) throws IOException {
+        checkPort(port);
+        byte[] a = InetText.parse4Special(Objects.requireNonNull(host, "host"));
+        if (a == null) {
+            return (Inet4) Sockets.resolveFirst(host, port, Family.INET);
+        }
+        return new Inet4(InetText.inet4(a), port);
+    }
+
+    /** An IPv4 address from its four bytes, big-endian; no resolution. */
+    static Inet4 inet(byte[] address, int port) {
+        if (address.length != 4) {
+            throw new IllegalArgumentException("IPv4 address must be 4 bytes, got " + address.length);
+        }
+        return new Inet4(InetText.inet4(address), port);
+    }
+
+    /** An IPv6 address; {@code host} may be {@code ""} (any), a literal (with {@code %scope}) or a name. */
+    static Inet6 inet6(String host, int port) throws IOException {
+        return inet6(host, port, 0, 0);
+    }
+
+    /** An IPv6 address with flow info and scope id: Python's 4-tuple. */
+    static Inet6 inet6(String host, int port, int flowInfo, int scopeId) throws IOException {
+        checkPort(port);
+        Objects.requireNonNull(host, "host");
+        if (host.isEmpty()) {
+            return new Inet6(InetText.inet6(new byte[16]), port, flowInfo, scopeId);
+        }
+        if (host.indexOf(':') >= 0) {
+            InetAddress a = InetAddress.getByName(host); // a literal: parsed, never looked up
+            if (a instanceof Inet6Address a6) {
+                return new Inet6(a6, port, flowInfo, scopeId != 0 ? scopeId : a6.getScopeId());
+            }
+            throw new UnknownHostException("not an IPv6 address: " + host);
+        }
+        Inet6 r = (Inet6) Sockets.resolveFirst(host, port, Family.INET6);
+        return new Inet6(r.address(), port, flowInfo, scopeId != 0 ? scopeId : r.scopeId());
+    }
+
+    /** A Unix path address; the path is encoded as UTF-8. */
+    static Unix unix(String path) {
+        return new Unix(Objects.requireNonNull(path, "path").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A Unix path address. */
+    static Unix unix(Path path) {
+        return unix(path.toString());
+    }
+
+    /** A Linux abstract-namespace address: {@code "\0" + name}. */
+    static Unix unixAbstract(String name) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        byte[] b = new byte[n.length + 1];
+        System.arraycopy(n, 0, b, 1, n.length);
+        return new Unix(b);
+    }
+
+    /** The unnamed Unix address. */
+    Unix UNIX_UNNAMED = new Unix(new byte[0]);
+
+    /**
+     * Converts a {@code java.net} address. An unresolved {@link InetSocketAddress} is resolved
+     * (first result); IPv4-mapped IPv6 addresses stay IPv4 as Java gives them.
+     */
+    static SockAddr of(SocketAddress address) throws IOException {
+        Objects.requireNonNull(address, "address");
+        if (address instanceof InetSocketAddress isa) {
+            if (isa.isUnresolved()) {
+                return Sockets.resolveFirst(isa.getHostString(), isa.getPort(), Family.UNSPEC);
+            }
+            InetAddress a = isa.getAddress();
+            if (a instanceof Inet4Address a4) {
+                return new Inet4(a4, isa.getPort());
+            }
+            Inet6Address a6 = (Inet6Address) a;
+            return new Inet6(a6, isa.getPort(), 0, a6.getScopeId());
+        }
+        if (address instanceof UnixDomainSocketAddress u) {
+            return unix(u.getPath());
+        }
+        throw new IllegalArgumentException("unsupported address type " + address.getClass().getName());
+    }
+
+    /** Throws {@link IllegalArgumentException} unless {@code 0 <= port <= 65535}. */
+    static void checkPort(int port) {
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port must be 0-65535, got " + port);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.weft;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * A typed socket option: the Python constant's name, its level, and the Java type of its
+ * value. The provider finds the numbers and the binary layout for the running OS; anything
+ * not here works through the raw form {@link Socket#setSockOpt(int, int, int)}.
+ *
+ * <pre>{@code
+ * s.setOption(SockOpt.SO_REUSEADDR, true);
+ * int size = s.getOption(SockOpt.SO_RCVBUF);
+ * s.setOption(SockOpt.IP_ADD_MEMBERSHIP, SockOpt.Membership.of(group, ifAddr));
+ * }</pre>
+ *
+ * @param name  the Python constant, e.g. {@code "SO_REUSEADDR"}
+ * @param level the level's constant, e.g. {@code "SOL_SOCKET"}
+ * @param type  the value's Java type
+ * @param <T>   the value's Java type
+ */
+public record SockOpt<T>(String name, String level, Class<T> type) {
+    /** Checks the fields. */
+    public SockOpt {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(type, "type");
+    }
+
+    private static SockOpt<Boolean> bool(String name, String level) {
+        return new SockOpt<>(name, level, Boolean.class);
+    }
+
+    private static SockOpt<Integer> integer(String name, String level) {
+        return new SockOpt<>(name, level, Integer.class);
+    }
+
+    /** Allow binding a local address in {@code TIME_WAIT}. */
+    public static final SockOpt<Boolean> SO_REUSEADDR = bool("SO_REUSEADDR", "SOL_SOCKET");
+    /** Let several sockets bind the same address and port (the kernel balances between them). */
+    public static final SockOpt<Boolean> SO_REUSEPORT = bool("SO_REUSEPORT", "SOL_SOCKET");
+    /** TCP keep-alive probes. */
+    public static final SockOpt<Boolean> SO_KEEPALIVE = bool("SO_KEEPALIVE", "SOL_SOCKET");
+    /** Allow sending to a broadcast address. */
+    public static final SockOpt<Boolean> SO_BROADCAST = bool("SO_BROADCAST", "SOL_SOCKET");
+    /** Receive buffer size in bytes (Linux reports double what was set). */
+    public static final SockOpt<Integer> SO_RCVBUF = integer("SO_RCVBUF", "SOL_SOCKET");
+    /** Send buffer size in bytes (Linux reports double what was set). */
+    public static final SockOpt<Integer> SO_SNDBUF = integer("SO_SNDBUF", "SOL_SOCKET");
+    /** The pending error, cleared by reading it (read-only). */
+    public static final SockOpt<Integer> SO_ERROR = integer("SO_ERROR", "SOL_SOCKET");
+    /** The native socket type (read-only). */
+    public static final SockOpt<Integer> SO_TYPE = integer("SO_TYPE", "SOL_SOCKET");
+    /** Linger on close for this many seconds; negative turns lingering off (as {@code java.net}). */
+    public static final SockOpt<Integer> SO_LINGER = integer("SO_LINGER", "SOL_SOCKET");
+    /** Disable Nagle's algorithm. */
+    public static final SockOpt<Boolean> TCP_NODELAY = bool("TCP_NODELAY", "IPPROTO_TCP");
+    /** Seconds idle before keep-alive probes start (Linux {@code TCP_KEEPIDLE}). */
+    public static final SockOpt<Integer> TCP_KEEPIDLE = integer("TCP_KEEPIDLE", "IPPROTO_TCP");
+    /** Seconds between keep-alive probes. */
+    public static final SockOpt<Integer> TCP_KEEPINTVL = integer("TCP_KEEPINTVL", "IPPROTO_TCP");
+    /** Keep-alive probes before the connection is dropped. */
+    public static final SockOpt<Integer> TCP_KEEPCNT = integer("TCP_KEEPCNT", "IPPROTO_TCP");
+    /** An {@code AF_INET6} socket takes IPv6 only (true) or also IPv4-mapped traffic (false). */
+    public static final SockOpt<Boolean> IPV6_V6ONLY = bool("IPV6_V6ONLY", "IPPROTO_IPV6");
+    /** Time-to-live of outgoing IPv4 packets. */
+    public static final SockOpt<Integer> IP_TTL = integer("IP_TTL", "IPPROTO_IP");
+    /** Type-of-service byte of outgoing IPv4 packets. */
+    public static final SockOpt<Integer> IP_TOS = integer("IP_TOS", "IPPROTO_IP");
+    /** Time-to-live of outgoing IPv4 multicast. */
+    public static final SockOpt<Integer> IP_MULTICAST_TTL = integer("IP_MULTICAST_TTL", "IPPROTO_IP");
+    /** Loop outgoing IPv4 multicast back to local listeners. */
+    public static final SockOpt<Boolean> IP_MULTICAST_LOOP = bool("IP_MULTICAST_LOOP", "IPPROTO_IP");
+    /** Join an IPv4 multicast group (write-only). */
+    public static final SockOpt<Membership> IP_ADD_MEMBERSHIP = new SockOpt<>("IP_ADD_MEMBERSHIP", "IPPROTO_IP", Membership.class);
+    /** Leave an IPv4 multicast group (write-only). */
+    public static final SockOpt<Membership> IP_DROP_MEMBERSHIP = new SockOpt<>("IP_DROP_MEMBERSHIP", "IPPROTO_IP", Membership.class);
+    /** Hop limit of outgoing IPv6 multicast. */
+    public static final SockOpt<Integer> IPV6_MULTICAST_HOPS = integer("IPV6_MULTICAST_HOPS", "IPPROTO_IPV6");
+    /** Loop outgoing IPv6 multicast back to local listeners. */
+    public static final SockOpt<Boolean> IPV6_MULTICAST_LOOP = bool("IPV6_MULTICAST_LOOP", "IPPROTO_IPV6");
+    /** Join an IPv6 multicast group (write-only). */
+    public static final SockOpt<Membership> IPV6_JOIN_GROUP = new SockOpt<>("IPV6_JOIN_GROUP", "IPPROTO_IPV6", Membership.class);
+    /** Leave an IPv6 multicast group (write-only). */
+    public static final SockOpt<Membership> IPV6_LEAVE_GROUP = new SockOpt<>("IPV6_LEAVE_GROUP", "IPPROTO_IPV6", Membership.class);
+
+    /**
+     * A multicast membership: the group, and the local interface by address (IPv4 only) or
+     * by index (0 lets the kernel choose).
+     */
+    public record Membership(InetAddress group, InetAddress interfaceAddress, int interfaceIndex) {
+        /** Checks that the group is multicast and the interface address matches its family. */
+        public Membership {
+            Objects.requireNonNull(group, "group");
+            if (!group.isMulticastAddress()) {
+                throw new IllegalArgumentException("not a multicast group: " + group.getHostAddress());
+            }
+            if (interfaceAddress != null && !(group instanceof Inet4Address && interfaceAddress instanceof Inet4Address)) {
+                throw new IllegalArgumentException("an interface address needs an IPv4 group and an IPv4 address");
+            }
+            if (interfaceIndex < 0) {
+                throw new IllegalArgumentException("interface index must be >= 0");
+            }
+        }
+
+        /** Join on the interface that has {@code interfaceAddress} (IPv4). */
+        public static Membership of(Inet4Address group, Inet4Address interfaceAddress) {
+            return new Membership(group, interfaceAddress, 0);
+        }
+
+        /** Join on the interface with this index (0: the kernel chooses). */
+        public static Membership of(InetAddress group, int interfaceIndex) {
+            return new Membership(group, null, interfaceIndex);
+        }
+
+        /** True for an IPv6 group. */
+        public boolean isIpv6() {
+            return group instanceof Inet6Address;
+        }
+    }
+}

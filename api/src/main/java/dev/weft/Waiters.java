@@ -1,0 +1,128 @@
+package dev.weft;
+
+import dev.weft.spi.Poller;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The threads parked on one socket, per direction, and the poller's event counts.
+ *
+ * <p>A waiter reads the direction's count <em>before</em> its system call; after
+ * {@code EAGAIN} it publishes itself, then parks only if the count is unchanged. The poller
+ * bumps the count <em>before</em> it looks for waiters. With both steps volatile, either the
+ * waiter sees the new count or the poller sees the waiter: no wake-up is lost, even with an
+ * edge-triggered registration that reports each edge once.
+ *
+ * <p>The common case, one reader and one writer, costs no allocation: each direction has
+ * one slot; further waiters (several threads in {@code recvfrom} on one datagram socket)
+ * go to a queue made on first need. This object never refers to its {@link Socket}, so
+ * the poller's table does not keep an abandoned socket reachable.
+ */
+final class Waiters implements Poller.ReadyListener {
+    private static final VarHandle READ_SEQ;
+    private static final VarHandle WRITE_SEQ;
+    private static final VarHandle READER;
+    private static final VarHandle WRITER;
+    private static final VarHandle MORE_READERS;
+    private static final VarHandle MORE_WRITERS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            READ_SEQ = l.findVarHandle(Waiters.class, "readSeq", int.class);
+            WRITE_SEQ = l.findVarHandle(Waiters.class, "writeSeq", int.class);
+            READER = l.findVarHandle(Waiters.class, "reader", Thread.class);
+            WRITER = l.findVarHandle(Waiters.class, "writer", Thread.class);
+            MORE_READERS = l.findVarHandle(Waiters.class, "moreReaders", ConcurrentLinkedQueue.class);
+            MORE_WRITERS = l.findVarHandle(Waiters.class, "moreWriters", ConcurrentLinkedQueue.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile int readSeq;
+    private volatile int writeSeq;
+    private volatile Thread reader;
+    private volatile Thread writer;
+    private volatile ConcurrentLinkedQueue<Thread> moreReaders;
+    private volatile ConcurrentLinkedQueue<Thread> moreWriters;
+
+    int seq(int direction) {
+        return direction == Poller.READ ? readSeq : writeSeq;
+    }
+
+    @Override
+    public void ready(int events) {
+        if ((events & Poller.READ) != 0) {
+            READ_SEQ.getAndAdd(this, 1);
+            wake(reader, moreReaders);
+        }
+        if ((events & Poller.WRITE) != 0) {
+            WRITE_SEQ.getAndAdd(this, 1);
+            wake(writer, moreWriters);
+        }
+    }
+
+    private static void wake(Thread t, ConcurrentLinkedQueue<Thread> more) {
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+        if (more != null) {
+            for (Thread w : more) {
+                LockSupport.unpark(w);
+            }
+        }
+    }
+
+    /**
+     * Parks until the poller reports {@code direction} after {@code seq}, the time is up
+     * ({@code nanos}; negative means no limit), the thread is interrupted, or the socket
+     * closes. Returns without parking if an event already came. Spurious returns are
+     * possible; the caller retries its call and re-checks its deadline.
+     */
+    void await(Socket socket, int direction, int seq, long nanos) throws java.io.IOException {
+        Thread me = Thread.currentThread();
+        VarHandle slot = direction == Poller.READ ? READER : WRITER;
+        boolean inSlot = slot.compareAndSet(this, null, me);
+        ConcurrentLinkedQueue<Thread> queue = null;
+        if (!inSlot) {
+            queue = overflow(direction);
+            queue.add(me);
+        }
+        try {
+            if (seq(direction) != seq || !socket.isOpen()) {
+                return;
+            }
+            socket.armPoller(direction);
+            if (seq(direction) != seq) {
+                return;
+            }
+            if (nanos < 0) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, nanos);
+            }
+        } finally {
+            if (inSlot) {
+                slot.compareAndSet(this, me, null);
+            } else {
+                queue.remove(me);
+            }
+        }
+    }
+
+    private ConcurrentLinkedQueue<Thread> overflow(int direction) {
+        VarHandle h = direction == Poller.READ ? MORE_READERS : MORE_WRITERS;
+        @SuppressWarnings("unchecked")
+        ConcurrentLinkedQueue<Thread> q = (ConcurrentLinkedQueue<Thread>) h.getVolatile(this);
+        if (q == null) {
+            h.compareAndSet(this, null, new ConcurrentLinkedQueue<Thread>());
+            @SuppressWarnings("unchecked")
+            ConcurrentLinkedQueue<Thread> won = (ConcurrentLinkedQueue<Thread>) h.getVolatile(this);
+            q = won;
+        }
+        return q;
+    }
+}

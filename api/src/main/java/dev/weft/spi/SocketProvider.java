@@ -1,0 +1,130 @@
+package dev.weft.spi;
+
+import dev.weft.AddrInfo;
+import dev.weft.Capability;
+import dev.weft.Errno;
+import dev.weft.Family;
+import dev.weft.SockAddr;
+import dev.weft.SocketType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One operating system's socket calls, found with {@link java.util.ServiceLoader}. weft's
+ * core ({@link dev.weft.Socket}) owns the modes, timeouts, parking and close/interrupt
+ * contract; a provider owns only what differs per OS: numbers, address layouts, the
+ * non-blocking system calls and the poller.
+ *
+ * <p><b>Conventions.</b> Descriptors are {@code long} (a Windows {@code SOCKET} is
+ * pointer-sized). The hot calls return a non-negative result or <em>minus the native errno</em>,
+ * never throwing for an OS error, so that {@code EAGAIN} costs no exception. Every descriptor
+ * a provider creates is non-blocking and close-on-exec. Buffers are read from
+ * {@code position()} to {@code limit()} and their positions are left unchanged; the core
+ * advances them. Providers may wrap one another (a fault injector delegates every call).
+ *
+ * <pre>{@code
+ * module my.provider { provides dev.weft.spi.SocketProvider with my.MyProvider; }
+ * }</pre>
+ */
+public interface SocketProvider {
+    /** A short name for {@code -Dweft.provider=NAME}, e.g. {@code "linux"}. */
+    String name();
+
+    /** True if this provider runs on the current OS and architecture. Must not load native code. */
+    boolean isSupported();
+
+    /** Among supported providers the highest priority wins. */
+    default int priority() {
+        return 0;
+    }
+
+    /** What this OS and kernel offer, probed once. */
+    Set<Capability> capabilities();
+
+    /** Python's integer constants for this OS ({@code "SO_REUSEADDR" -> 2}). */
+    Map<String, Integer> constants();
+
+    /** The native number of a family, or -1 if the OS has none. */
+    int nativeFamily(Family family);
+
+    /** The family of a native number, or null. */
+    Family family(int nativeFamily);
+
+    /** The native number of a socket type, or -1. */
+    int nativeType(SocketType type);
+
+    /** The type of a native number, or null. */
+    SocketType type(int nativeType);
+
+    /** The symbolic name of a native errno ({@link Errno#UNKNOWN} if none). */
+    Errno errno(int nativeErrno);
+
+    /** The native number of a symbolic errno, or -1 if this OS has none. */
+    int nativeErrno(Errno errno);
+
+    /** {@code strerror} text for a native errno. */
+    String strerror(int nativeErrno);
+
+    /** The poller all of this provider's sockets register with. */
+    Poller poller();
+
+    // ---- system calls: result >= 0, or -errno ---------------------------------------
+
+    /** {@code socket(2)}, non-blocking and close-on-exec. */
+    long socket(int family, int type, int protocol);
+
+    /** {@code socketpair(2)}; fills {@code fds[0..1]}. */
+    int socketPair(int family, int type, int protocol, long[] fds);
+
+    /** {@code bind(2)}. */
+    int bind(long fd, SockAddr address);
+
+    /** {@code connect(2)}; a non-blocking connect returns {@code -EINPROGRESS}. */
+    int connect(long fd, SockAddr address);
+
+    /** {@code listen(2)}. */
+    int listen(long fd, int backlog);
+
+    /** {@code accept4(2)} (or its equivalent): a non-blocking close-on-exec descriptor; the peer in {@code peer[0]} if non-null. */
+    long accept(long fd, SockAddr[] peer);
+
+    /** {@code recv(2)} / {@code recvfrom(2)}: the sender in {@code from[0]} if {@code from} is non-null. */
+    long recv(long fd, ByteBuffer dst, int flags, SockAddr[] from);
+
+    /** {@code send(2)}, or {@code sendto(2)} when {@code to} is non-null. Never raises {@code SIGPIPE}. */
+    long send(long fd, ByteBuffer src, int flags, SockAddr to);
+
+    /** {@code shutdown(2)} with 0, 1 or 2 (read, write, both). */
+    int shutdown(long fd, int how);
+
+    /** {@code close(2)}. Called once, after the descriptor left the poller. */
+    int close(long fd);
+
+    /** {@code setsockopt(2)} with the option's bytes. */
+    int setSockOpt(long fd, int level, int name, byte[] value);
+
+    /** {@code getsockopt(2)} into {@code value}; returns the length the kernel wrote. */
+    int getSockOpt(long fd, int level, int name, byte[] value);
+
+    /** {@code getsockname(2)}; throws the OS error. */
+    SockAddr getSockName(long fd) throws IOException;
+
+    /** {@code getpeername(2)}; throws the OS error. */
+    SockAddr getPeerName(long fd) throws IOException;
+
+    /** Typed option values to bytes ({@code struct linger}, {@code ip_mreqn}...). */
+    byte[] encodeOption(String name, Object value);
+
+    /** Bytes from the kernel back to the option's Java value. */
+    Object decodeOption(String name, byte[] value, int length);
+
+    /**
+     * {@code getaddrinfo(3)}; may block, so weft calls it from a platform thread pool.
+     * Throws {@link dev.weft.GaiException} on resolver failure.
+     */
+    List<AddrInfo> getAddrInfo(String host, String service, int family, int type, int protocol, int flags)
+            throws IOException;
+}

@@ -1,0 +1,539 @@
+package dev.weft.posix;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.weft.AddrInfo;
+import dev.weft.Errno;
+import dev.weft.Errors;
+import dev.weft.Family;
+import dev.weft.GaiException;
+import dev.weft.SockAddr;
+import dev.weft.SockOpt;
+import dev.weft.SocketType;
+import dev.weft.spi.Poller;
+import dev.weft.spi.SocketProvider;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The system calls Linux and macOS share, over {@link PosixLibc}: address encoding, errno
+ * names, buffers, options and {@code getaddrinfo}. A subclass adds what its OS does its own
+ * way: creating non-blocking close-on-exec descriptors, {@code accept}, suppressing
+ * {@code SIGPIPE}, the poller, and the capability probe.
+ *
+ * <p>Constructing a provider loads no native code: ServiceLoader instantiates every
+ * provider on the path just to ask {@link #isSupported()}.
+ */
+public abstract class PosixProvider implements SocketProvider {
+    private final Map<String, Integer> constants;
+    private final Errno[] errnoByNative;
+    private final int[] nativeByErrno;
+    private final EnumMap<Family, Integer> families = new EnumMap<>(Family.class);
+    private final EnumMap<SocketType, Integer> types = new EnumMap<>(SocketType.class);
+    private final Map<Integer, Family> familyByNative = new HashMap<>();
+    private final Map<Integer, SocketType> typeByNative = new HashMap<>();
+    private final Map<Integer, String> eaiNames = new HashMap<>();
+    /** Encodes and decodes this OS's {@code sockaddr} layouts. */
+    protected final SockAddrCodec codec;
+    private final boolean bsd;
+    private final ReentrantLock pollerLock = new ReentrantLock();
+    private volatile Poller poller;
+
+    /**
+     * @param constants Python's constant names and this OS's values
+     * @param errnos    errno names and numbers
+     * @param bsd       BSD layouts ({@code sa_len}, {@code addrinfo} field order)
+     */
+    protected PosixProvider(Map<String, Integer> constants, Map<String, Integer> errnos, boolean bsd) {
+        this.constants = Collections.unmodifiableMap(new HashMap<>(constants));
+        this.bsd = bsd;
+        int max = errnos.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        this.errnoByNative = new Errno[max + 1];
+        this.nativeByErrno = new int[Errno.values().length];
+        java.util.Arrays.fill(nativeByErrno, -1);
+        for (Map.Entry<String, Integer> e : errnos.entrySet()) {
+            Errno sym;
+            try {
+                sym = Errno.valueOf(e.getKey());
+            } catch (IllegalArgumentException unknown) {
+                continue;
+            }
+            nativeByErrno[sym.ordinal()] = e.getValue();
+            // Aliases share a number (EAGAIN/EWOULDBLOCK): the first name in Errno wins.
+            Errno prev = errnoByNative[e.getValue()];
+            if (prev == null || sym.ordinal() < prev.ordinal()) {
+                errnoByNative[e.getValue()] = sym;
+            }
+        }
+        for (Family f : Family.values()) {
+            Integer v = constants.get(f.constantName());
+            if (v != null) {
+                families.put(f, v);
+                familyByNative.putIfAbsent(v, f);
+            }
+        }
+        for (SocketType t : SocketType.values()) {
+            Integer v = constants.get(t.constantName());
+            if (v != null) {
+                types.put(t, v);
+                typeByNative.put(v, t);
+            }
+        }
+        for (Map.Entry<String, Integer> e : constants.entrySet()) {
+            if (e.getKey().startsWith("EAI_")) {
+                eaiNames.putIfAbsent(e.getValue(), e.getKey());
+            }
+        }
+        this.codec = new SockAddrCodec(bsd, families.getOrDefault(Family.INET, -1), families.getOrDefault(Family.INET6, -1),
+                families.getOrDefault(Family.UNIX, -1), families.getOrDefault(Family.NETLINK, -1),
+                families.getOrDefault(Family.VSOCK, -1));
+    }
+
+    /** True on a 64-bit JVM, which {@link PosixLibc}'s {@code long} sizes assume. */
+    protected static boolean isLp64() {
+        String model = System.getProperty("sun.arch.data.model", "64");
+        return model.equals("64");
+    }
+
+    // ---- what the OS does its own way ---------------------------------------------------
+
+    /** A non-blocking, close-on-exec socket; fd or -errno. */
+    protected abstract int openSocket(int family, int type, int protocol);
+
+    /** A non-blocking, close-on-exec pair; 0 or -errno. */
+    protected abstract int openSocketPair(int family, int type, int protocol, int[] fds);
+
+    /** Accepts a non-blocking, close-on-exec descriptor; fd or -errno. */
+    protected abstract int acceptSocket(int fd, long addr, long lenPtr);
+
+    /** Flags every send carries ({@code MSG_NOSIGNAL} where it exists). */
+    protected abstract int sendFlags();
+
+    /** Creates the poller, once, on first use. */
+    protected abstract Poller newPoller();
+
+    /** The errno of a failed call, negated: the SPI's convention. */
+    protected static int fail() {
+        return -PosixLibc.errno();
+    }
+
+    // ---- numbers ------------------------------------------------------------------------
+
+    @Override
+    public Map<String, Integer> constants() {
+        return constants;
+    }
+
+    @Override
+    public int nativeFamily(Family family) {
+        return families.getOrDefault(family, -1);
+    }
+
+    @Override
+    public Family family(int nativeFamily) {
+        return familyByNative.get(nativeFamily);
+    }
+
+    @Override
+    public int nativeType(SocketType type) {
+        return types.getOrDefault(type, -1);
+    }
+
+    @Override
+    public SocketType type(int nativeType) {
+        return typeByNative.get(nativeType);
+    }
+
+    @Override
+    public Errno errno(int nativeErrno) {
+        if (nativeErrno >= 0 && nativeErrno < errnoByNative.length && errnoByNative[nativeErrno] != null) {
+            return errnoByNative[nativeErrno];
+        }
+        return Errno.UNKNOWN;
+    }
+
+    @Override
+    public int nativeErrno(Errno errno) {
+        return nativeByErrno[errno.ordinal()];
+    }
+
+    @Override
+    public String strerror(int nativeErrno) {
+        return PosixLibc.strerror(nativeErrno);
+    }
+
+    @Override
+    public Poller poller() {
+        Poller p = poller;
+        if (p == null) {
+            pollerLock.lock();
+            try {
+                if (poller == null) {
+                    poller = newPoller();
+                }
+                p = poller;
+            } finally {
+                pollerLock.unlock();
+            }
+        }
+        return p;
+    }
+
+    /** The exception for a native errno. */
+    protected IOException error(int nativeErrno, String context) {
+        return Errors.of(errno(nativeErrno), nativeErrno, strerror(nativeErrno), context);
+    }
+
+    // ---- system calls -------------------------------------------------------------------
+
+    @Override
+    public long socket(int family, int type, int protocol) {
+        return openSocket(family, type, protocol);
+    }
+
+    @Override
+    public int socketPair(int family, int type, int protocol, long[] fds) {
+        int[] sv = new int[2];
+        int r = openSocketPair(family, type, protocol, sv);
+        if (r == 0) {
+            fds[0] = sv[0];
+            fds[1] = sv[1];
+        }
+        return r;
+    }
+
+    @Override
+    public int bind(long fd, SockAddr address) {
+        Scratch s = Scratch.take();
+        try {
+            int len = codec.encode(address, s.view(), 0);
+            return PosixLibc.bind((int) fd, s.addr(), len) == 0 ? 0 : fail();
+        } finally {
+            s.give();
+        }
+    }
+
+    @Override
+    public int connect(long fd, SockAddr address) {
+        Scratch s = Scratch.take();
+        try {
+            int len = codec.encode(address, s.view(), 0);
+            return PosixLibc.connect((int) fd, s.addr(), len) == 0 ? 0 : fail();
+        } finally {
+            s.give();
+        }
+    }
+
+    @Override
+    public int listen(long fd, int backlog) {
+        return PosixLibc.listen((int) fd, backlog) == 0 ? 0 : fail();
+    }
+
+    @Override
+    public long accept(long fd, SockAddr[] peer) {
+        Scratch s = Scratch.take();
+        try {
+            s.len(Scratch.ADDR_SIZE);
+            int r = acceptSocket((int) fd, s.addr(), s.lenPtr());
+            if (r >= 0 && peer != null) {
+                peer[0] = codec.decode(s.view(), 0, s.len());
+            }
+            return r;
+        } finally {
+            s.give();
+        }
+    }
+
+    @Override
+    public long recv(long fd, ByteBuffer dst, int flags, SockAddr[] from) {
+        int want = dst.remaining();
+        boolean direct = dst.isDirect();
+        if (!direct || from != null) {
+            Scratch s = Scratch.take();
+            try {
+                long buf = direct ? address(dst) : s.data();
+                int len = direct ? want : Math.min(want, Scratch.DATA_SIZE);
+                long n;
+                if (from != null) {
+                    s.len(Scratch.ADDR_SIZE);
+                    n = PosixLibc.recvfrom((int) fd, buf, len, flags, s.addr(), s.lenPtr());
+                } else {
+                    n = PosixLibc.recv((int) fd, buf, len, flags);
+                }
+                if (n < 0) {
+                    return fail();
+                }
+                if (!direct && n > 0) {
+                    dst.put(dst.position(), s.view(), Scratch.DATA_OFFSET, (int) Math.min(n, len));
+                }
+                if (from != null) {
+                    // A connected stream reports no address (len 0): Python returns None there.
+                    int alen = s.len();
+                    from[0] = alen == 0 ? null : codec.decode(s.view(), 0, alen);
+                }
+                return n;
+            } finally {
+                s.give();
+            }
+        }
+        long n = PosixLibc.recv((int) fd, address(dst), want, flags);
+        return n < 0 ? fail() : n;
+    }
+
+    @Override
+    public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
+        int want = src.remaining();
+        boolean direct = src.isDirect();
+        flags |= sendFlags();
+        if (!direct || to != null) {
+            Scratch s = Scratch.take();
+            try {
+                long buf;
+                int len;
+                if (direct) {
+                    buf = address(src);
+                    len = want;
+                } else {
+                    buf = s.data();
+                    len = Math.min(want, Scratch.DATA_SIZE);
+                    s.view().put(Scratch.DATA_OFFSET, src, src.position(), len);
+                }
+                long n;
+                if (to != null) {
+                    int alen = codec.encode(to, s.view(), 0);
+                    n = PosixLibc.sendto((int) fd, buf, len, flags, s.addr(), alen);
+                } else {
+                    n = PosixLibc.send((int) fd, buf, len, flags);
+                }
+                return n < 0 ? fail() : n;
+            } finally {
+                s.give();
+            }
+        }
+        long n = PosixLibc.send((int) fd, address(src), want, flags);
+        return n < 0 ? fail() : n;
+    }
+
+    /** The native address of a direct buffer's position. */
+    protected static long address(ByteBuffer direct) {
+        return Pointer.nativeValue(Native.getDirectBufferPointer(direct)) + direct.position();
+    }
+
+    @Override
+    public int shutdown(long fd, int how) {
+        return PosixLibc.shutdown((int) fd, how) == 0 ? 0 : fail();
+    }
+
+    @Override
+    public int close(long fd) {
+        // Never retry close: after EINTR the descriptor is already gone on Linux, and a
+        // retry could close a number another thread has just been given.
+        return PosixLibc.close((int) fd) == 0 ? 0 : fail();
+    }
+
+    @Override
+    public int setSockOpt(long fd, int level, int name, byte[] value) {
+        if (value.length > Scratch.AUX_SIZE) {
+            throw new IllegalArgumentException("option value too long: " + value.length + " bytes");
+        }
+        Scratch s = Scratch.take();
+        try {
+            s.view().put(Scratch.AUX_OFFSET, value);
+            return PosixLibc.setsockopt((int) fd, level, name, s.aux(), value.length) == 0 ? 0 : fail();
+        } finally {
+            s.give();
+        }
+    }
+
+    @Override
+    public int getSockOpt(long fd, int level, int name, byte[] value) {
+        int cap = Math.min(value.length, Scratch.AUX_SIZE);
+        Scratch s = Scratch.take();
+        try {
+            s.view().put(Scratch.AUX_OFFSET, new byte[cap]);
+            s.len(cap);
+            if (PosixLibc.getsockopt((int) fd, level, name, s.aux(), s.lenPtr()) != 0) {
+                return fail();
+            }
+            int n = Math.min(s.len(), cap);
+            s.view().get(Scratch.AUX_OFFSET, value, 0, n);
+            return n;
+        } finally {
+            s.give();
+        }
+    }
+
+    @Override
+    public SockAddr getSockName(long fd) throws IOException {
+        return name(fd, false);
+    }
+
+    @Override
+    public SockAddr getPeerName(long fd) throws IOException {
+        return name(fd, true);
+    }
+
+    private SockAddr name(long fd, boolean peer) throws IOException {
+        Scratch s = Scratch.take();
+        try {
+            s.len(Scratch.ADDR_SIZE);
+            int r = peer ? PosixLibc.getpeername((int) fd, s.addr(), s.lenPtr())
+                    : PosixLibc.getsockname((int) fd, s.addr(), s.lenPtr());
+            if (r != 0) {
+                int e = PosixLibc.errno();
+                throw error(e, peer ? "getpeername" : "getsockname");
+            }
+            return codec.decode(s.view(), 0, s.len());
+        } finally {
+            s.give();
+        }
+    }
+
+    // ---- typed options ------------------------------------------------------------------
+
+    @Override
+    public byte[] encodeOption(String name, Object value) {
+        ByteBuffer b;
+        if (value instanceof Boolean v) {
+            b = ints(1).putInt(v ? 1 : 0);
+        } else if (value instanceof Integer v) {
+            if (name.equals("SO_LINGER")) {
+                b = ints(2).putInt(v >= 0 ? 1 : 0).putInt(Math.max(0, v));
+            } else {
+                b = ints(1).putInt(v);
+            }
+        } else if (value instanceof SockOpt.Membership m) {
+            return m.isIpv6() ? membership6(m) : membership4(m);
+        } else {
+            throw new IllegalArgumentException("no encoding for " + name + " = " + value);
+        }
+        return b.array();
+    }
+
+    @Override
+    public Object decodeOption(String name, byte[] value, int length) {
+        ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.nativeOrder());
+        if (name.equals("SO_LINGER")) {
+            return b.getInt(0) != 0 ? b.getInt(4) : -1;
+        }
+        int v = length == 1 ? value[0] & 0xFF : b.getInt(0);
+        return switch (name) {
+            case "SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_BROADCAST", "TCP_NODELAY", "IPV6_V6ONLY",
+                 "IP_MULTICAST_LOOP", "IPV6_MULTICAST_LOOP" -> v != 0;
+            default -> v;
+        };
+    }
+
+    private static ByteBuffer ints(int n) {
+        return ByteBuffer.allocate(4 * n).order(ByteOrder.nativeOrder());
+    }
+
+    /** {@code struct ip_mreqn} on Linux; BSD overrides with {@code ip_mreq}. */
+    protected byte[] membership4(SockOpt.Membership m) {
+        ByteBuffer b = ints(3);
+        b.put(m.group().getAddress());
+        b.put(m.interfaceAddress() == null ? new byte[4] : ((Inet4Address) m.interfaceAddress()).getAddress());
+        b.putInt(m.interfaceIndex());
+        return b.array();
+    }
+
+    /** {@code struct ipv6_mreq}: the group, then the interface index. */
+    protected byte[] membership6(SockOpt.Membership m) {
+        ByteBuffer b = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder());
+        b.put(m.group().getAddress());
+        b.putInt(m.interfaceIndex());
+        return b.array();
+    }
+
+    // ---- resolver -----------------------------------------------------------------------
+
+    @Override
+    public List<AddrInfo> getAddrInfo(String host, String service, int family, int type, int protocol, int flags)
+            throws IOException {
+        Scratch s = Scratch.take();
+        long[] res = new long[1];
+        int rc;
+        int err;
+        try {
+            ByteBuffer v = s.view();
+            for (int i = 0; i < 48; i += 4) {
+                v.putInt(Scratch.AUX_OFFSET + i, 0);
+            }
+            v.putInt(Scratch.AUX_OFFSET, flags);
+            v.putInt(Scratch.AUX_OFFSET + 4, family);
+            v.putInt(Scratch.AUX_OFFSET + 8, type);
+            v.putInt(Scratch.AUX_OFFSET + 12, protocol);
+            rc = PosixLibc.getaddrinfo(host, service, s.aux(), res);
+            err = PosixLibc.errno();
+        } finally {
+            s.give();
+        }
+        if (rc != 0) {
+            Integer eaiSystem = constants.get("EAI_SYSTEM");
+            if (eaiSystem != null && rc == eaiSystem && err != 0) {
+                throw error(err, "getaddrinfo " + host);
+            }
+            String text = PosixLibc.gai_strerror(rc);
+            throw new GaiException(rc, eaiNames.getOrDefault(rc, "EAI_?"), "[Errno " + rc + "] " + text);
+        }
+        List<AddrInfo> out = new ArrayList<>();
+        try {
+            // struct addrinfo: flags, family, socktype, protocol, addrlen (5 ints, padded to
+            // 24), then two pointers whose order differs: Linux addr, canonname; BSD the reverse.
+            for (long p = res[0]; p != 0; ) {
+                Pointer ai = new Pointer(p);
+                int fam = ai.getInt(4);
+                int st = ai.getInt(8);
+                int proto = ai.getInt(12);
+                int alen = ai.getInt(16);
+                long addrP = Pointer.nativeValue(ai.getPointer(bsd ? 32 : 24));
+                Pointer canonP = ai.getPointer(bsd ? 24 : 32);
+                String canon = canonP == null ? "" : canonP.getString(0);
+                SockAddr addr = null;
+                if (addrP != 0 && alen > 0) {
+                    int n = Math.min(alen, Scratch.ADDR_SIZE);
+                    ByteBuffer ab = new Pointer(addrP).getByteBuffer(0, n).order(ByteOrder.nativeOrder());
+                    addr = codec.decode(ab, 0, n);
+                }
+                out.add(new AddrInfo(family(fam), type(st), proto, canon, addr));
+                p = Pointer.nativeValue(ai.getPointer(40));
+            }
+        } finally {
+            PosixLibc.freeaddrinfo(res[0]);
+        }
+        return out;
+    }
+
+    /** Probes a capability by trying it; true if {@code probe} returns normally. */
+    protected static boolean probe(ProbeAction probe) {
+        try {
+            return probe.run();
+        } catch (RuntimeException | Error e) {
+            return false;
+        }
+    }
+
+    /** One capability probe. */
+    @FunctionalInterface
+    protected interface ProbeAction {
+        /** Returns whether the capability works. */
+        boolean run();
+    }
+
+    /** Capabilities as a set, for subclasses' {@code capabilities()}. */
+    protected static <E extends Enum<E>> Set<E> setOf(Class<E> c, List<E> items) {
+        java.util.EnumSet<E> s = java.util.EnumSet.noneOf(c);
+        s.addAll(items);
+        return Collections.unmodifiableSet(s);
+    }
+}
