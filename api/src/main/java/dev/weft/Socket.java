@@ -9,7 +9,9 @@ import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import dev.weft.spi.MsgResult;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
@@ -52,6 +54,7 @@ public final class Socket implements AutoCloseable {
 
     private static final Cleaner CLEANER = Cleaner.create();
     private static final VarHandle STATE;
+    private static final VarHandle IO_REFS;
     // state: the number of threads inside a call, plus these flags.
     private static final int CLOSING = 1 << 30;
     private static final int CLOSED = 1 << 29;
@@ -60,6 +63,7 @@ public final class Socket implements AutoCloseable {
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(Socket.class, "state", int.class);
+            IO_REFS = MethodHandles.lookup().findVarHandle(Socket.class, "ioRefs", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -75,12 +79,17 @@ public final class Socket implements AutoCloseable {
     private final SocketType type;
     private final Waiters waiters = new Waiters();
     private final Object pollKey;
+    private final Release release;
     private final Cleaner.Cleanable cleanable;
     private volatile int state;
     /** -1 blocking, 0 non-blocking, else the timeout in nanoseconds. */
     private volatile long timeoutNanos;
     /** Set once SO_LINGER is on: close(2) may then block, so it runs off the carrier. */
     private volatile boolean lingering;
+    /** Open files, streams and channels made from this socket. */
+    private volatile int ioRefs;
+    /** close() was called while {@link #ioRefs} was positive. */
+    private volatile boolean closeRequested;
 
     private Socket(ProviderContext ctx, long fd, int nativeFamily, int nativeType, int proto) throws IOException {
         this.ctx = ctx;
@@ -100,15 +109,30 @@ public final class Socket implements AutoCloseable {
             throw e;
         }
         this.pollKey = key;
-        this.cleanable = CLEANER.register(this, new Release(ctx, fd, key));
+        this.release = new Release(ctx, fd, key);
+        this.cleanable = CLEANER.register(this, release);
     }
 
     /** Closes the descriptor of a socket that was closed, or that became unreachable unclosed. */
-    private record Release(ProviderContext ctx, long fd, Object key) implements Runnable {
+    private static final class Release implements Runnable {
+        private final ProviderContext ctx;
+        private final long fd;
+        private final Object key;
+        /** Set by {@link #detach()}: leave the process's descriptor open. */
+        volatile boolean keepDescriptor;
+
+        Release(ProviderContext ctx, long fd, Object key) {
+            this.ctx = ctx;
+            this.fd = fd;
+            this.key = key;
+        }
+
         @Override
         public void run() {
             ctx.poller.deregister(key);
-            ctx.provider.close(fd);
+            if (!keepDescriptor) {
+                ctx.provider.close(fd);
+            }
         }
     }
 
@@ -580,11 +604,16 @@ public final class Socket implements AutoCloseable {
     }
 
     private long transmit(ByteBuffer src, int flags, SockAddr to, boolean all) throws IOException {
+        long t = timeoutNanos;
+        return transmit(src, flags, to, all, t, t > 0 ? System.nanoTime() : 0, 0);
+    }
+
+    /** Sends within the deadline {@code (t, start)}; {@code before} bytes of the whole call went out earlier. */
+    private long transmit(ByteBuffer src, int flags, SockAddr to, boolean all, long t, long start, long before)
+            throws IOException {
         Objects.requireNonNull(src, "data");
         enter();
         try {
-            long t = timeoutNanos;
-            long start = t > 0 ? System.nanoTime() : 0;
             long sent = 0;
             for (;;) {
                 int seq = waiters.seq(Poller.WRITE);
@@ -605,9 +634,368 @@ public final class Socket implements AutoCloseable {
                         }
                         throw e;
                     }
+                    await(Poller.WRITE, seq, t, start, before + sent, n);
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    // ---- messages -------------------------------------------------------------------
+
+    /** What {@link #recvMsg} returns: Python's {@code (data, ancdata, msg_flags, address)}. */
+    public record Message(byte[] data, List<Ancillary> ancillary, int flags, SockAddr address) {}
+
+    /** What {@link #recvMsgInto} returns: Python's {@code (nbytes, ancdata, msg_flags, address)}. */
+    public record MessageInto(int nbytes, List<Ancillary> ancillary, int flags, SockAddr address) {}
+
+    /** What {@link #recvFds} returns: Python's {@code (msg, fds, flags, addr)}; the descriptors are the caller's to close. */
+    public record FdMessage(byte[] data, int[] fds, int flags, SockAddr address) {}
+
+    /** Python's {@code recvmsg(bufsize)}: no ancillary data. */
+    public Message recvMsg(int bufsize) throws IOException {
+        return recvMsg(bufsize, 0, 0);
+    }
+
+    /**
+     * Python's {@code recvmsg(bufsize, ancbufsize, flags)}: {@code recvmsg(2)} with room for
+     * {@code ancBufSize} bytes of ancillary data (size it with {@link Sockets#cmsgSpace}).
+     * {@code MSG_CTRUNC} in the flags says some did not fit; descriptors that did not fit are
+     * closed by the kernel, and received ones are close-on-exec.
+     */
+    public Message recvMsg(int bufsize, int ancBufSize, int flags) throws IOException {
+        checkSize(bufsize, "bufsize");
+        byte[] b = new byte[bufsize];
+        MessageInto m = recvMsgInto(List.of(ByteBuffer.wrap(b)), ancBufSize, flags);
+        int n = Math.min(m.nbytes(), bufsize);
+        return new Message(n == bufsize ? b : Arrays.copyOf(b, n), m.ancillary(), m.flags(), m.address());
+    }
+
+    /**
+     * Python's {@code recvmsg_into(buffers, ancbufsize, flags)}: scatters into the buffers in
+     * order, advancing their positions.
+     */
+    public MessageInto recvMsgInto(List<ByteBuffer> buffers, int ancBufSize, int flags) throws IOException {
+        ByteBuffer[] dsts = buffers.toArray(new ByteBuffer[0]);
+        for (ByteBuffer d : dsts) {
+            checkWritable(d);
+        }
+        checkSize(ancBufSize, "ancbufsize");
+        MsgResult out = new MsgResult();
+        long n = io(Poller.READ, () -> p.recvMsg(fd, dsts, ancBufSize, flags, out), "recvmsg");
+        advance(dsts, n);
+        return new MessageInto((int) n, out.ancillary, out.flags, out.address);
+    }
+
+    /**
+     * Python's {@code sendmsg(buffers, ancdata, flags, address)}: gathers the buffers in order
+     * and sends them with the ancillary data in one {@code sendmsg(2)}; advances the buffers
+     * by the count sent, which it returns.
+     *
+     * @param address the destination for an unconnected datagram socket, or null
+     */
+    public long sendMsg(List<ByteBuffer> buffers, List<Ancillary> ancillary, int flags, SockAddr address) throws IOException {
+        ByteBuffer[] srcs = buffers.toArray(new ByteBuffer[0]);
+        for (ByteBuffer b : srcs) {
+            Objects.requireNonNull(b, "buffer");
+        }
+        List<Ancillary> anc = List.copyOf(ancillary);
+        if (address != null) {
+            checkFamily(address);
+        }
+        long n = io(Poller.WRITE, () -> p.sendMsg(fd, srcs, anc, flags, address), "sendmsg");
+        advance(srcs, n);
+        return n;
+    }
+
+    /**
+     * Python's {@code socket.send_fds(sock, buffers, fds, flags, address)}: sends the data and
+     * the descriptors ({@code SCM_RIGHTS}) in one message.
+     */
+    public long sendFds(List<ByteBuffer> buffers, int[] fds, int flags, SockAddr address) throws IOException {
+        return sendMsg(buffers, List.of(Ancillary.rights(fds)), flags, address);
+    }
+
+    /**
+     * Python's {@code socket.recv_fds(sock, bufsize, maxfds, flags)}: receives data and up to
+     * {@code maxFds} descriptors. Descriptors beyond {@code maxFds} are closed by the kernel
+     * ({@code MSG_CTRUNC} is then set).
+     */
+    public FdMessage recvFds(int bufsize, int maxFds, int flags) throws IOException {
+        checkSize(maxFds, "maxfds");
+        // CMSG_LEN, not CMSG_SPACE, as CPython: the padding could otherwise take one more.
+        Message m = recvMsg(bufsize, Sockets.cmsgLen(maxFds * 4), flags);
+        int[] fds = new int[0];
+        for (Ancillary a : m.ancillary()) {
+            if (a.level() == SocketConstants.SOL_SOCKET && a.type() == SocketConstants.SCM_RIGHTS) {
+                int[] more = a.ints();
+                int[] all = Arrays.copyOf(fds, fds.length + more.length);
+                System.arraycopy(more, 0, all, fds.length, more.length);
+                fds = all;
+            }
+        }
+        if (fds.length > maxFds) {
+            for (int i = maxFds; i < fds.length; i++) {
+                p.close(fds[i]); // never hand out more than asked, never leak the rest
+            }
+            fds = Arrays.copyOf(fds, maxFds);
+        }
+        return new FdMessage(m.data(), fds, m.flags(), m.address());
+    }
+
+    private static void advance(ByteBuffer[] bufs, long n) {
+        for (ByteBuffer b : bufs) {
+            int k = (int) Math.min(n, b.remaining());
+            b.position(b.position() + k);
+            n -= k;
+        }
+    }
+
+    /** A non-blocking call retried through EINTR and parked through EAGAIN within the timeout. */
+    @FunctionalInterface
+    private interface Call {
+        long run();
+    }
+
+    private long io(int direction, Call call, String what) throws IOException {
+        enter();
+        try {
+            long t = timeoutNanos;
+            long start = t > 0 ? System.nanoTime() : 0;
+            for (;;) {
+                int seq = waiters.seq(direction);
+                long r = call.run();
+                if (r >= 0) {
+                    return r;
+                }
+                if (r != ctx.eintr) {
+                    if (!ctx.wouldBlock(r)) {
+                        throw ctx.error(r, what);
+                    }
+                    await(direction, seq, t, start, 0, r);
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    // ---- descriptors ----------------------------------------------------------------
+
+    /** Python's {@code dup()}: a new socket on a close-on-exec duplicate of the descriptor, with this one's timeout. */
+    public Socket dup() throws IOException {
+        enter();
+        try {
+            long d = p.dup(fd);
+            if (d < 0) {
+                throw ctx.error(d, "dup");
+            }
+            Socket s = adopt(ctx, d, nativeFamily, nativeType, proto);
+            s.timeoutNanos = timeoutNanos;
+            return s;
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Python's {@code detach()}: closes this object without closing the descriptor, and
+     * returns the descriptor, now the caller's (still non-blocking). Threads waiting in the
+     * socket wake with {@link SocketClosedException}.
+     */
+    public int detach() throws IOException {
+        if (!isOpen()) {
+            return -1;
+        }
+        release.keepDescriptor = true;
+        int n = (int) fd;
+        close();
+        return n;
+    }
+
+    /** Python's {@code get_inheritable()}: whether child processes inherit the descriptor (false by default). */
+    public boolean getInheritable() throws IOException {
+        enter();
+        try {
+            int r = p.getInheritable(fd);
+            if (r < 0) {
+                throw ctx.error(r, "get_inheritable");
+            }
+            return r == 1;
+        } finally {
+            exit();
+        }
+    }
+
+    /** Python's {@code set_inheritable()}. */
+    public void setInheritable(boolean inheritable) throws IOException {
+        enter();
+        try {
+            int r = p.setInheritable(fd, inheritable);
+            if (r < 0) {
+                throw ctx.error(r, "set_inheritable");
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    // ---- files, streams and channels ------------------------------------------------
+
+    /**
+     * Python's {@code makefile(mode, buffering, encoding)}: {@code mode} is made of
+     * {@code r}, {@code w} and {@code b}; {@code buffering} -1 for the default, 0 for none
+     * (binary only). The descriptor stays open until this socket and every file are closed.
+     */
+    public SocketFile makeFile(String mode, int buffering, java.nio.charset.Charset encoding) {
+        Objects.requireNonNull(mode, "mode");
+        if (mode.isEmpty() || !mode.chars().allMatch(c -> c == 'r' || c == 'w' || c == 'b')) {
+            throw new IllegalArgumentException("invalid mode '" + mode + "' (only r, w, b allowed)");
+        }
+        if (mode.indexOf('r') < 0 && mode.indexOf('w') < 0) {
+            throw new IllegalArgumentException("mode '" + mode + "' neither reads nor writes");
+        }
+        if (buffering == 0 && mode.indexOf('b') < 0) {
+            throw new IllegalArgumentException("unbuffered streams must be binary");
+        }
+        return new SocketFile(this, mode, buffering,
+                encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding);
+    }
+
+    /** Python's {@code makefile("rb", 0)} as an {@link java.io.InputStream}: -1 at end of stream. */
+    public java.io.InputStream inputStream() {
+        return new SocketStreams.In(this);
+    }
+
+    /** Python's {@code makefile("wb", 0)} as an {@link java.io.OutputStream}: every write is a {@code sendall}. */
+    public java.io.OutputStream outputStream() {
+        return new SocketStreams.Out(this);
+    }
+
+    /**
+     * A channel view for {@code java.nio} code (an {@code SSLEngine} loop, say): reads return
+     * -1 at end of stream; scattering reads and gathering writes are one {@code recvmsg} or
+     * {@code sendmsg}. Closing the channel releases its reference, as a file does.
+     */
+    public java.nio.channels.ByteChannel channel() {
+        return new SocketStreams.Channel(this);
+    }
+
+    void acquireIoRef() {
+        IO_REFS.getAndAdd(this, 1);
+    }
+
+    void releaseIoRef() {
+        if ((int) IO_REFS.getAndAdd(this, -1) == 1 && closeRequested) {
+            try {
+                closeNow();
+            } catch (IOException ignored) {
+                // Closing the last view: nothing can fail that the caller could act on.
+            }
+        }
+    }
+
+    // ---- sendfile -------------------------------------------------------------------
+
+    /**
+     * Python's {@code sendfile(file, offset, count)}: sends the file from {@code offset}
+     * with {@code sendfile(2)} where the OS has it (else through a buffer), {@code count}
+     * bytes or, if {@code count < 0}, to end of file. Returns the bytes sent. The timeout
+     * covers the whole call; on timeout {@code bytesTransferred} says how much went.
+     *
+     * @throws IllegalArgumentException on a non-stream or non-blocking socket, as Python's ValueError
+     */
+    public long sendFile(java.nio.file.Path file, long offset, long count) throws IOException {
+        checkSendFile(offset);
+        long ffd;
+        try {
+            ffd = p.openForReading(file.toString());
+        } catch (UnsupportedOperationException noSendfile) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                return sendFile(ch, offset, count);
+            }
+        }
+        if (ffd < 0) {
+            throw ctx.error(ffd, "open " + file);
+        }
+        try {
+            return sendFileDescriptor(ffd, offset, count);
+        } finally {
+            p.close(ffd);
+        }
+    }
+
+    /**
+     * {@code sendfile} from an open channel through a buffer, from {@code offset}; the
+     * channel's position ends after the last byte sent (also on error), as CPython leaves a
+     * file's position.
+     */
+    public long sendFile(java.nio.channels.FileChannel file, long offset, long count) throws IOException {
+        checkSendFile(offset);
+        long t = timeoutNanos;
+        long start = t > 0 ? System.nanoTime() : 0;
+        ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
+        long sent = 0;
+        try {
+            while (count < 0 || sent < count) {
+                buf.clear();
+                if (count >= 0 && count - sent < buf.capacity()) {
+                    buf.limit((int) (count - sent));
+                }
+                int n = file.read(buf, offset + sent);
+                if (n <= 0) {
+                    break;
+                }
+                buf.flip();
+                try {
+                    transmit(buf, 0, null, true, t, start, sent);
+                } finally {
+                    sent += n - buf.remaining();
+                }
+            }
+            return sent;
+        } finally {
+            file.position(offset + sent);
+        }
+    }
+
+    private void checkSendFile(long offset) {
+        if (type != SocketType.STREAM) {
+            throw new IllegalArgumentException("only SOCK_STREAM type sockets are supported");
+        }
+        if (timeoutNanos == 0) {
+            throw new IllegalArgumentException("non-blocking sockets are not supported");
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("negative offset: " + offset);
+        }
+    }
+
+    private long sendFileDescriptor(long ffd, long offset, long count) throws IOException {
+        enter();
+        try {
+            long t = timeoutNanos;
+            long start = t > 0 ? System.nanoTime() : 0;
+            long sent = 0;
+            while (count < 0 || sent < count) {
+                int seq = waiters.seq(Poller.WRITE);
+                long chunk = count < 0 ? 1L << 30 : Math.min(count - sent, 1L << 30);
+                long n = p.sendFile(fd, ffd, offset + sent, chunk);
+                if (n > 0) {
+                    sent += n;
+                } else if (n == 0) {
+                    break; // end of file
+                } else if (n != ctx.eintr) {
+                    if (!ctx.wouldBlock(n)) {
+                        IOException e = ctx.error(n, "sendfile");
+                        e.addSuppressed(new IOException(sent + " bytes had been sent"));
+                        throw e;
+                    }
                     await(Poller.WRITE, seq, t, start, sent, n);
                 }
             }
+            return sent;
         } finally {
             exit();
         }
@@ -737,6 +1125,17 @@ public final class Socket implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        if (ioRefs > 0) {
+            // CPython's rule: files made by makefile() keep the descriptor open.
+            closeRequested = true;
+            if (ioRefs > 0) {
+                return;
+            }
+        }
+        closeNow();
+    }
+
+    private void closeNow() throws IOException {
         int s = (int) STATE.getAndBitwiseOr(this, CLOSING);
         if ((s & CLOSING) != 0) {
             return;

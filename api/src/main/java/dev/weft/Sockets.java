@@ -270,6 +270,84 @@ public final class Sockets {
         }
     }
 
+    // ---- descriptors and control messages ---------------------------------------------
+
+    /**
+     * Python's {@code CMSG_LEN(length)}: the {@code cmsg_len} of an ancillary item carrying
+     * {@code length} bytes.
+     *
+     * @throws IllegalArgumentException if {@code length} is negative or too large
+     */
+    public static int cmsgLen(int length) {
+        int r = length < 0 ? -1 : provider().cmsgLen(length);
+        if (r < 0) {
+            throw new IllegalArgumentException("CMSG_LEN() argument out of range: " + length);
+        }
+        return r;
+    }
+
+    /** Python's {@code CMSG_SPACE(length)}: the buffer room one item of {@code length} bytes takes, padding included. */
+    public static int cmsgSpace(int length) {
+        int r = length < 0 ? -1 : provider().cmsgSpace(length);
+        if (r < 0) {
+            throw new IllegalArgumentException("CMSG_SPACE() argument out of range: " + length);
+        }
+        return r;
+    }
+
+    /**
+     * Python's {@code fromfd(fd, family, type, proto)}: a socket on a close-on-exec
+     * <em>duplicate</em> of {@code fd} (the caller still owns {@code fd}). Family, type and
+     * protocol are read from the kernel ({@code SO_DOMAIN}, {@code SO_TYPE},
+     * {@code SO_PROTOCOL}). The duplicate is made non-blocking, which, as the flag belongs to
+     * the shared open file, affects {@code fd} too.
+     *
+     * <pre>{@code
+     * Socket s = Sockets.fromFd(inheritedFd);
+     * }</pre>
+     */
+    public static Socket fromFd(int fd) throws IOException {
+        if (fd < 0) {
+            throw new IllegalArgumentException("negative file descriptor: " + fd);
+        }
+        ProviderContext ctx = ProviderContext.get();
+        SocketProvider p = ctx.provider;
+        long d = p.dup(fd);
+        if (d < 0) {
+            throw ctx.error(d, "dup " + fd);
+        }
+        try {
+            int nf = intOption(ctx, d, "SO_DOMAIN");
+            int nt = intOption(ctx, d, "SO_TYPE");
+            int proto = intOption(ctx, d, "SO_PROTOCOL");
+            return Socket.adopt(ctx, d, nf, nt, proto);
+        } catch (IOException | RuntimeException e) {
+            p.close(d);
+            throw e;
+        }
+    }
+
+    private static int intOption(ProviderContext ctx, long fd, String name) throws IOException {
+        byte[] b = new byte[4];
+        int r = ctx.provider.getSockOpt(fd, requireConstant(ctx.provider, "SOL_SOCKET"), requireConstant(ctx.provider, name), b);
+        if (r < 0) {
+            throw ctx.error(r, "getsockopt " + name);
+        }
+        return java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder()).getInt();
+    }
+
+    /** Python's {@code socket.close(fd)}: closes a raw descriptor (one from {@link Socket#detach} or {@link Socket#recvFds}). */
+    public static void close(int fd) throws IOException {
+        if (fd < 0) {
+            throw new IllegalArgumentException("negative file descriptor: " + fd);
+        }
+        ProviderContext ctx = ProviderContext.get();
+        int r = ctx.provider.close(fd);
+        if (r < 0 && ctx.provider.errno(-r) != Errno.ECONNRESET) {
+            throw ctx.error(r, "close " + fd);
+        }
+    }
+
     // ---- the resolver ---------------------------------------------------------------
 
     /** Python's {@code getaddrinfo(host, port, family, type)}. */

@@ -127,4 +127,63 @@ public interface SocketProvider {
      */
     List<AddrInfo> getAddrInfo(String host, String service, int family, int type, int protocol, int flags)
             throws IOException;
+
+    // ---- messages and descriptors: optional, with defaults that say what is missing --------
+
+    /**
+     * {@code recvmsg(2)} into the buffers in order (scatter), with room for {@code controlLen}
+     * bytes of ancillary data; fills {@code out}. Received descriptors are close-on-exec.
+     * Returns the byte count or -errno.
+     */
+    default long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
+        throw new UnsupportedOperationException(name() + " does not offer recvmsg");
+    }
+
+    /** {@code sendmsg(2)} from the buffers in order (gather), with ancillary data, to {@code to} if non-null. */
+    default long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
+        throw new UnsupportedOperationException(name() + " does not offer sendmsg");
+    }
+
+    /** {@code CMSG_LEN(length)}, or -1 if {@code length} is out of range. */
+    default int cmsgLen(int length) {
+        throw new UnsupportedOperationException(name() + " does not offer CMSG_LEN");
+    }
+
+    /** {@code CMSG_SPACE(length)}, or -1 if {@code length} is out of range. */
+    default int cmsgSpace(int length) {
+        throw new UnsupportedOperationException(name() + " does not offer CMSG_SPACE");
+    }
+
+    /** A close-on-exec duplicate of {@code fd} ({@code F_DUPFD_CLOEXEC}), made non-blocking; or -errno. */
+    default long dup(long fd) {
+        throw new UnsupportedOperationException(name() + " does not offer dup");
+    }
+
+    /** Makes a descriptor weft did not create non-blocking; 0 or -errno. */
+    default int setNonBlocking(long fd) {
+        throw new UnsupportedOperationException(name() + " does not adopt descriptors");
+    }
+
+    /** 1 if inheritable by child processes, 0 if not, or -errno. */
+    default int getInheritable(long fd) {
+        throw new UnsupportedOperationException(name() + " does not offer inheritable flags");
+    }
+
+    /** Sets or clears close-on-exec; 0 or -errno. */
+    default int setInheritable(long fd, boolean inheritable) {
+        throw new UnsupportedOperationException(name() + " does not offer inheritable flags");
+    }
+
+    /**
+     * {@code sendfile(2)} from the open file {@code fileFd} at {@code offset}: at most
+     * {@code count} bytes; the count sent or -errno.
+     */
+    default long sendFile(long fd, long fileFd, long offset, long count) {
+        throw new UnsupportedOperationException(name() + " does not offer sendfile");
+    }
+
+    /** Opens {@code path} read-only and close-on-exec for {@link #sendFile}; the descriptor or -errno. */
+    default long openForReading(String path) {
+        throw new UnsupportedOperationException(name() + " does not open files");
+    }
 }

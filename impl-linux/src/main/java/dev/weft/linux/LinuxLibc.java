@@ -23,4 +23,6 @@ final class LinuxLibc {
     static native int eventfd(int initval, int flags);
 
     static native long write(int fd, long buf, long count);
+
+    static native long sendfile(int outFd, int inFd, long offsetPtr, long count);
 }

@@ -3,7 +3,9 @@ package dev.weft.linux;
 import dev.weft.Capability;
 import dev.weft.SockAddr;
 import dev.weft.posix.PosixLibc;
+import dev.weft.posix.MsgLayout;
 import dev.weft.posix.PosixProvider;
+import dev.weft.posix.Scratch;
 import dev.weft.spi.Poller;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -28,6 +30,7 @@ import java.util.Set;
 public final class LinuxProvider extends PosixProvider {
     private final int sockFlags;
     private final int msgNoSignal;
+    private final int msgCmsgCloexec;
     private volatile Set<Capability> capabilities;
 
     /** Called by ServiceLoader; loads no native code. */
@@ -35,6 +38,7 @@ public final class LinuxProvider extends PosixProvider {
         super(LinuxConstants.socketConstants(), LinuxConstants.errnos(), false);
         this.sockFlags = constants().get("SOCK_NONBLOCK") | constants().get("SOCK_CLOEXEC");
         this.msgNoSignal = constants().get("MSG_NOSIGNAL");
+        this.msgCmsgCloexec = constants().get("MSG_CMSG_CLOEXEC");
     }
 
     @Override
@@ -80,6 +84,36 @@ public final class LinuxProvider extends PosixProvider {
             return new EpollPoller(this);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected MsgLayout msgLayout() {
+        return MsgLayout.LINUX_LP64;
+    }
+
+    /** O_NONBLOCK is 04000, O_CLOEXEC 02000000, F_DUPFD_CLOEXEC 1030 on every Linux ABI weft runs on. */
+    private static final FcntlNumbers FCNTL = new FcntlNumbers(1030, 0x800, 0x80000);
+
+    @Override
+    protected FcntlNumbers fcntlNumbers() {
+        return FCNTL;
+    }
+
+    @Override
+    protected int recvMsgFlags() {
+        return msgCmsgCloexec;
+    }
+
+    @Override
+    public long sendFile(long fd, long fileFd, long offset, long count) {
+        Scratch s = Scratch.take();
+        try {
+            s.view().putLong(Scratch.AUX_OFFSET, offset);
+            long n = LinuxLibc.sendfile((int) fd, (int) fileFd, s.aux(), count);
+            return n < 0 ? fail() : n;
+        } finally {
+            s.give();
         }
     }
 

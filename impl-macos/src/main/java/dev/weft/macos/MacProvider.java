@@ -2,6 +2,7 @@ package dev.weft.macos;
 
 import dev.weft.Capability;
 import dev.weft.posix.PosixLibc;
+import dev.weft.posix.MsgLayout;
 import dev.weft.posix.PosixProvider;
 import dev.weft.spi.Poller;
 import java.util.Map;
@@ -86,6 +87,17 @@ public final class MacProvider extends PosixProvider {
     @Override
     protected int sendFlags() {
         return 0; // SO_NOSIGPIPE is set on every descriptor instead
+    }
+
+    @Override
+    protected MsgLayout msgLayout() {
+        return MsgLayout.BSD_LP64;
+    }
+
+    /** F_DUPFD_CLOEXEC 67, O_NONBLOCK 0x4, O_CLOEXEC 0x1000000 (macOS headers). */
+    @Override
+    protected FcntlNumbers fcntlNumbers() {
+        return new FcntlNumbers(67, 0x4, 0x1000000);
     }
 
     @Override

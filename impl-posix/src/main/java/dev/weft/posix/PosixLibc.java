@@ -58,6 +58,12 @@ public final class PosixLibc {
 
     public static native int fcntl(int fd, int cmd, int arg);
 
+    public static native long recvmsg(int fd, long msg, int flags);
+
+    public static native long sendmsg(int fd, long msg, int flags);
+
+    public static native int open(String path, int flags);
+
     public static native String strerror(int errnum);
 
     public static native int getaddrinfo(String node, String service, long hints, long[] res);

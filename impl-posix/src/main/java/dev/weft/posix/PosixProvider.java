@@ -122,6 +122,32 @@ public abstract class PosixProvider implements SocketProvider {
     /** Creates the poller, once, on first use. */
     protected abstract Poller newPoller();
 
+    /** This OS's {@code msghdr}/{@code cmsghdr} layout. */
+    protected abstract MsgLayout msgLayout();
+
+    /** This OS's {@code fcntl}/{@code open} numbers. */
+    protected abstract FcntlNumbers fcntlNumbers();
+
+    /** Flags every {@code recvmsg} carries ({@code MSG_CMSG_CLOEXEC} where it exists). */
+    protected int recvMsgFlags() {
+        return 0;
+    }
+
+    /**
+     * The {@code fcntl}/{@code open} numbers that differ between Linux and the BSDs.
+     *
+     * @param dupfdCloexec   {@code F_DUPFD_CLOEXEC}
+     * @param oNonblock      {@code O_NONBLOCK}
+     * @param oRdonlyCloexec {@code O_RDONLY | O_CLOEXEC}
+     */
+    public record FcntlNumbers(int dupfdCloexec, int oNonblock, int oRdonlyCloexec) {}
+
+    private static final int F_GETFD = 1;
+    private static final int F_SETFD = 2;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
+    private static final int FD_CLOEXEC = 1;
+
     /** The errno of a failed call, negated: the SPI's convention. */
     protected static int fail() {
         return -PosixLibc.errno();
@@ -397,6 +423,77 @@ public abstract class PosixProvider implements SocketProvider {
         } finally {
             s.give();
         }
+    }
+
+    // ---- messages and descriptors -------------------------------------------------------
+
+    @Override
+    public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, dev.weft.spi.MsgResult out) {
+        return Messages.recv(this, msgLayout(), (int) fd, dsts, controlLen, flags | recvMsgFlags(), out);
+    }
+
+    @Override
+    public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
+        return Messages.send(this, msgLayout(), (int) fd, srcs, ancillary, flags | sendFlags(), to);
+    }
+
+    @Override
+    public int cmsgLen(int length) {
+        return msgLayout().cmsgLen(length);
+    }
+
+    @Override
+    public int cmsgSpace(int length) {
+        return msgLayout().cmsgSpace(length);
+    }
+
+    @Override
+    public long dup(long fd) {
+        int d = PosixLibc.fcntl((int) fd, fcntlNumbers().dupfdCloexec(), 0);
+        if (d < 0) {
+            return fail();
+        }
+        int r = setNonBlocking(d);
+        if (r < 0) {
+            PosixLibc.close(d);
+            return r;
+        }
+        return d;
+    }
+
+    @Override
+    public int setNonBlocking(long fd) {
+        int fl = PosixLibc.fcntl((int) fd, F_GETFL, 0);
+        if (fl < 0) {
+            return fail();
+        }
+        int nb = fcntlNumbers().oNonblock();
+        if ((fl & nb) != 0) {
+            return 0;
+        }
+        return PosixLibc.fcntl((int) fd, F_SETFL, fl | nb) < 0 ? fail() : 0;
+    }
+
+    @Override
+    public int getInheritable(long fd) {
+        int r = PosixLibc.fcntl((int) fd, F_GETFD, 0);
+        return r < 0 ? fail() : (r & FD_CLOEXEC) == 0 ? 1 : 0;
+    }
+
+    @Override
+    public int setInheritable(long fd, boolean inheritable) {
+        int r = PosixLibc.fcntl((int) fd, F_GETFD, 0);
+        if (r < 0) {
+            return fail();
+        }
+        int want = inheritable ? r & ~FD_CLOEXEC : r | FD_CLOEXEC;
+        return PosixLibc.fcntl((int) fd, F_SETFD, want) < 0 ? fail() : 0;
+    }
+
+    @Override
+    public long openForReading(String path) {
+        int fd = PosixLibc.open(path, fcntlNumbers().oRdonlyCloexec());
+        return fd < 0 ? fail() : fd;
     }
 
     // ---- typed options ------------------------------------------------------------------

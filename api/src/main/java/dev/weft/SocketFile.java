@@ -1,0 +1,100 @@
+package dev.weft;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+
+/**
+ * What {@link Socket#makeFile} returns: Python's file object over a socket, as the
+ * {@code java.io} views its mode allows. It holds a reference on the socket: the descriptor
+ * closes only when the socket and every file made from it are closed (CPython's rule).
+ *
+ * <pre>{@code
+ * try (SocketFile f = s.makeFile("rw", -1, StandardCharsets.UTF_8)) {
+ *     f.writer().write("HELLO\n");
+ *     f.writer().flush();
+ *     String line = f.reader().readLine();
+ * }
+ * }</pre>
+ */
+public final class SocketFile implements Closeable {
+    private final Socket socket;
+    private final String mode;
+    private final InputStream in;
+    private final OutputStream out;
+    private final BufferedReader reader;
+    private final Writer writer;
+    private boolean closed;
+
+    SocketFile(Socket socket, String mode, int buffering, Charset charset) {
+        this.socket = socket;
+        this.mode = mode;
+        boolean binary = mode.indexOf('b') >= 0;
+        int size = buffering < 0 ? 8192 : buffering;
+        InputStream rawIn = mode.indexOf('r') >= 0 ? new SocketStreams.In(socket) : null;
+        OutputStream rawOut = mode.indexOf('w') >= 0 ? new SocketStreams.Out(socket) : null;
+        if (rawIn != null && size > 0) {
+            rawIn = new BufferedInputStream(rawIn, size);
+        }
+        if (rawOut != null && size > 0) {
+            rawOut = new BufferedOutputStream(rawOut, size);
+        }
+        this.in = binary ? rawIn : null;
+        this.out = binary ? rawOut : null;
+        this.reader = !binary && rawIn != null ? new BufferedReader(new InputStreamReader(rawIn, charset)) : null;
+        this.writer = !binary && rawOut != null ? new OutputStreamWriter(rawOut, charset) : null;
+    }
+
+    /** The byte input of a binary file opened for reading ({@code "rb"}). */
+    public InputStream inputStream() {
+        return need(in, "rb");
+    }
+
+    /** The byte output of a binary file opened for writing ({@code "wb"}). */
+    public OutputStream outputStream() {
+        return need(out, "wb");
+    }
+
+    /** The text input of a text file opened for reading ({@code "r"}). */
+    public BufferedReader reader() {
+        return need(reader, "r");
+    }
+
+    /** The text output of a text file opened for writing ({@code "w"}). */
+    public Writer writer() {
+        return need(writer, "w");
+    }
+
+    private <T> T need(T view, String wanted) {
+        if (view == null) {
+            throw new IllegalStateException("file mode '" + mode + "' has no '" + wanted + "' view");
+        }
+        return view;
+    }
+
+    /** Flushes what is buffered for writing and drops this file's reference on the socket. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (writer != null) {
+                writer.flush();
+            } else if (out != null) {
+                out.flush();
+            }
+        } finally {
+            socket.releaseIoRef();
+        }
+    }
+}
