@@ -86,6 +86,11 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
     /** Leave an IPv6 multicast group (write-only). */
     public static final SockOpt<Membership> IPV6_LEAVE_GROUP = new SockOpt<>("IPV6_LEAVE_GROUP", "IPPROTO_IPV6", Membership.class);
 
+    /** The connected peer's pid, uid and gid (Linux, read-only). */
+    public static final SockOpt<Credentials> SO_PEERCRED = new SockOpt<>("SO_PEERCRED", "SOL_SOCKET", Credentials.class);
+    /** Receive {@code SCM_CREDENTIALS} with each message (Linux). */
+    public static final SockOpt<Boolean> SO_PASSCRED = bool("SO_PASSCRED", "SOL_SOCKET");
+
     /**
      * A multicast membership: the group, and the local interface by address (IPv4 only) or
      * by index (0 lets the kernel choose).

@@ -26,7 +26,6 @@ import java.nio.charset.Charset;
  * }</pre>
  */
 public final class SocketFile implements Closeable {
-    private final Socket socket;
     private final String mode;
     private final InputStream in;
     private final OutputStream out;
@@ -35,7 +34,6 @@ public final class SocketFile implements Closeable {
     private boolean closed;
 
     SocketFile(Socket socket, String mode, int buffering, Charset charset) {
-        this.socket = socket;
         this.mode = mode;
         boolean binary = mode.indexOf('b') >= 0;
         int size = buffering < 0 ? 8192 : buffering;
@@ -80,7 +78,10 @@ public final class SocketFile implements Closeable {
         return view;
     }
 
-    /** Flushes what is buffered for writing and drops this file's reference on the socket. */
+    /**
+     * Flushes what is buffered for writing and drops this file's references on the socket
+     * (one per direction); the descriptor closes if the socket was closed and this was the last.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -89,12 +90,16 @@ public final class SocketFile implements Closeable {
         closed = true;
         try {
             if (writer != null) {
-                writer.flush();
+                writer.close();
             } else if (out != null) {
-                out.flush();
+                out.close();
             }
         } finally {
-            socket.releaseIoRef();
+            if (reader != null) {
+                reader.close();
+            } else if (in != null) {
+                in.close();
+            }
         }
     }
 }

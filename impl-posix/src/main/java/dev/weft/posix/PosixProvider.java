@@ -523,9 +523,12 @@ public abstract class PosixProvider implements SocketProvider {
         if (name.equals("SO_LINGER")) {
             return b.getInt(0) != 0 ? b.getInt(4) : -1;
         }
+        if (name.equals("SO_PEERCRED")) {
+            return dev.weft.Credentials.of(java.util.Arrays.copyOf(value, Math.max(length, dev.weft.Credentials.SIZE)));
+        }
         int v = length == 1 ? value[0] & 0xFF : b.getInt(0);
         return switch (name) {
-            case "SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_BROADCAST", "TCP_NODELAY", "IPV6_V6ONLY",
+            case "SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_BROADCAST", "TCP_NODELAY", "IPV6_V6ONLY", "SO_PASSCRED",
                  "IP_MULTICAST_LOOP", "IPV6_MULTICAST_LOOP" -> v != 0;
             default -> v;
         };
