@@ -91,6 +91,96 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
     /** Receive {@code SCM_CREDENTIALS} with each message (Linux). */
     public static final SockOpt<Boolean> SO_PASSCRED = bool("SO_PASSCRED", "SOL_SOCKET");
 
+    private static SockOpt<String> text(String name, String level) {
+        return new SockOpt<>(name, level, String.class);
+    }
+
+    /** Out-of-band data inline with normal data. */
+    public static final SockOpt<Boolean> SO_OOBINLINE = bool("SO_OOBINLINE", "SOL_SOCKET");
+    /** Bypass routing: send only to directly connected hosts. */
+    public static final SockOpt<Boolean> SO_DONTROUTE = bool("SO_DONTROUTE", "SOL_SOCKET");
+    /** The socket is listening (read-only). */
+    public static final SockOpt<Boolean> SO_ACCEPTCONN = bool("SO_ACCEPTCONN", "SOL_SOCKET");
+    /** The native family (read-only, Linux). */
+    public static final SockOpt<Integer> SO_DOMAIN = integer("SO_DOMAIN", "SOL_SOCKET");
+    /** The protocol (read-only, Linux). */
+    public static final SockOpt<Integer> SO_PROTOCOL = integer("SO_PROTOCOL", "SOL_SOCKET");
+    /** Minimum bytes before a receive returns. */
+    public static final SockOpt<Integer> SO_RCVLOWAT = integer("SO_RCVLOWAT", "SOL_SOCKET");
+    /** Queueing priority of outgoing packets (Linux). */
+    public static final SockOpt<Integer> SO_PRIORITY = integer("SO_PRIORITY", "SOL_SOCKET");
+    /** Firewall mark of outgoing packets (Linux; needs CAP_NET_ADMIN). */
+    public static final SockOpt<Integer> SO_MARK = integer("SO_MARK", "SOL_SOCKET");
+    /** Microseconds to busy-poll the device on a blocking receive (Linux). */
+    public static final SockOpt<Integer> SO_BUSY_POLL = integer("SO_BUSY_POLL", "SOL_SOCKET");
+    /** Bind to a network device by name, e.g. {@code "lo"} (Linux; "" unbinds). */
+    public static final SockOpt<String> SO_BINDTODEVICE = text("SO_BINDTODEVICE", "SOL_SOCKET");
+    /** Receive {@code SCM_TIMESTAMP} (microseconds) with each datagram. */
+    public static final SockOpt<Boolean> SO_TIMESTAMP = bool("SO_TIMESTAMP", "SOL_SOCKET");
+    /** Receive {@code SCM_TIMESTAMPNS} (nanoseconds) with each datagram (Linux). */
+    public static final SockOpt<Boolean> SO_TIMESTAMPNS = bool("SO_TIMESTAMPNS", "SOL_SOCKET");
+    /** Hold back partial frames until uncorked (Linux). */
+    public static final SockOpt<Boolean> TCP_CORK = bool("TCP_CORK", "IPPROTO_TCP");
+    /** Send ACKs at once rather than delayed (Linux; the kernel may clear it). */
+    public static final SockOpt<Boolean> TCP_QUICKACK = bool("TCP_QUICKACK", "IPPROTO_TCP");
+    /** Milliseconds unacknowledged data may wait before the connection is dropped (Linux). */
+    public static final SockOpt<Integer> TCP_USER_TIMEOUT = integer("TCP_USER_TIMEOUT", "IPPROTO_TCP");
+    /** The TCP Fast Open queue length of a listener (Linux). */
+    public static final SockOpt<Integer> TCP_FASTOPEN = integer("TCP_FASTOPEN", "IPPROTO_TCP");
+    /** The congestion-control algorithm, e.g. {@code "cubic"} (Linux). */
+    public static final SockOpt<String> TCP_CONGESTION = text("TCP_CONGESTION", "IPPROTO_TCP");
+    /** Unsent bytes below which the socket counts as writable (Linux). */
+    public static final SockOpt<Integer> TCP_NOTSENT_LOWAT = integer("TCP_NOTSENT_LOWAT", "IPPROTO_TCP");
+    /** Maximum segment size. */
+    public static final SockOpt<Integer> TCP_MAXSEG = integer("TCP_MAXSEG", "IPPROTO_TCP");
+    /** Seconds a listener waits for data before completing an accept (Linux). */
+    public static final SockOpt<Integer> TCP_DEFER_ACCEPT = integer("TCP_DEFER_ACCEPT", "IPPROTO_TCP");
+    /** Connection statistics (Linux, read-only). */
+    public static final SockOpt<TcpInfo> TCP_INFO = new SockOpt<>("TCP_INFO", "IPPROTO_TCP", TcpInfo.class);
+    /** Bind to addresses not (yet) on this host (Linux). */
+    public static final SockOpt<Boolean> IP_FREEBIND = bool("IP_FREEBIND", "IPPROTO_IP");
+    /** Transparent proxying (Linux; needs CAP_NET_ADMIN). */
+    public static final SockOpt<Boolean> IP_TRANSPARENT = bool("IP_TRANSPARENT", "IPPROTO_IP");
+    /** Receive {@code IP_PKTINFO} with each datagram. */
+    public static final SockOpt<Boolean> IP_PKTINFO = bool("IP_PKTINFO", "IPPROTO_IP");
+    /** Receive the TOS byte with each datagram. */
+    public static final SockOpt<Boolean> IP_RECVTOS = bool("IP_RECVTOS", "IPPROTO_IP");
+    /** Queue extended errors for {@code MSG_ERRQUEUE} (Linux). */
+    public static final SockOpt<Boolean> IP_RECVERR = bool("IP_RECVERR", "IPPROTO_IP");
+    /** Path-MTU discovery mode ({@code IP_PMTUDISC_*}, Linux). */
+    public static final SockOpt<Integer> IP_MTU_DISCOVER = integer("IP_MTU_DISCOVER", "IPPROTO_IP");
+    /** Defer choosing a port to connect time (Linux). */
+    public static final SockOpt<Boolean> IP_BIND_ADDRESS_NO_PORT = bool("IP_BIND_ADDRESS_NO_PORT", "IPPROTO_IP");
+    /** Receive multicast of every group joined on the host, not just this socket's (Linux). */
+    public static final SockOpt<Boolean> IP_MULTICAST_ALL = bool("IP_MULTICAST_ALL", "IPPROTO_IP");
+    /** Hop limit of outgoing IPv6 unicast. */
+    public static final SockOpt<Integer> IPV6_UNICAST_HOPS = integer("IPV6_UNICAST_HOPS", "IPPROTO_IPV6");
+    /** Interface index for outgoing IPv6 multicast. */
+    public static final SockOpt<Integer> IPV6_MULTICAST_IF = integer("IPV6_MULTICAST_IF", "IPPROTO_IPV6");
+    /** Receive {@code IPV6_PKTINFO} with each datagram. */
+    public static final SockOpt<Boolean> IPV6_RECVPKTINFO = bool("IPV6_RECVPKTINFO", "IPPROTO_IPV6");
+    /** Traffic class of outgoing IPv6 packets. */
+    public static final SockOpt<Integer> IPV6_TCLASS = integer("IPV6_TCLASS", "IPPROTO_IPV6");
+    /** Receive the traffic class with each datagram. */
+    public static final SockOpt<Boolean> IPV6_RECVTCLASS = bool("IPV6_RECVTCLASS", "IPPROTO_IPV6");
+    /** Queue extended errors for {@code MSG_ERRQUEUE} (Linux). */
+    public static final SockOpt<Boolean> IPV6_RECVERR = bool("IPV6_RECVERR", "IPPROTO_IPV6");
+
+    /** Every typed option, for tools and conformance tests. */
+    public static java.util.List<SockOpt<?>> all() {
+        java.util.List<SockOpt<?>> out = new java.util.ArrayList<>();
+        for (java.lang.reflect.Field f : SockOpt.class.getFields()) {
+            if (f.getType() == SockOpt.class) {
+                try {
+                    out.add((SockOpt<?>) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * A multicast membership: the group, and the local interface by address (IPv4 only) or
      * by index (0 lets the kernel choose).

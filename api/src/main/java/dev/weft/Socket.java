@@ -1048,7 +1048,7 @@ public final class Socket implements AutoCloseable {
 
     /** Reads a typed option, e.g. {@code getOption(SockOpt.SO_RCVBUF)}. */
     public <T> T getOption(SockOpt<T> option) throws IOException {
-        byte[] b = new byte[64];
+        byte[] b = new byte[option.type() == TcpInfo.class ? 512 : 64];
         int level = level(option);
         int name = optionNumber(option);
         int n;

@@ -509,6 +509,9 @@ public abstract class PosixProvider implements SocketProvider {
             } else {
                 b = ints(1).putInt(v);
             }
+        } else if (value instanceof String text) {
+            byte[] t = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return java.util.Arrays.copyOf(t, t.length + 1); // NUL-terminated, as the kernel reads it
         } else if (value instanceof SockOpt.Membership m) {
             return m.isIpv6() ? membership6(m) : membership4(m);
         } else {
@@ -523,13 +526,26 @@ public abstract class PosixProvider implements SocketProvider {
         if (name.equals("SO_LINGER")) {
             return b.getInt(0) != 0 ? b.getInt(4) : -1;
         }
+        if (name.equals("TCP_INFO")) {
+            return dev.weft.TcpInfo.decode(value, length);
+        }
+        if (name.equals("SO_BINDTODEVICE") || name.equals("TCP_CONGESTION")) {
+            int end = 0;
+            while (end < length && value[end] != 0) {
+                end++;
+            }
+            return new String(value, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        }
         if (name.equals("SO_PEERCRED")) {
             return dev.weft.Credentials.of(java.util.Arrays.copyOf(value, Math.max(length, dev.weft.Credentials.SIZE)));
         }
         int v = length == 1 ? value[0] & 0xFF : b.getInt(0);
         return switch (name) {
             case "SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_BROADCAST", "TCP_NODELAY", "IPV6_V6ONLY", "SO_PASSCRED",
-                 "IP_MULTICAST_LOOP", "IPV6_MULTICAST_LOOP" -> v != 0;
+                 "IP_MULTICAST_LOOP", "IPV6_MULTICAST_LOOP", "SO_OOBINLINE", "SO_DONTROUTE", "SO_ACCEPTCONN",
+                 "SO_TIMESTAMP", "SO_TIMESTAMPNS", "TCP_CORK", "TCP_QUICKACK", "IP_FREEBIND", "IP_TRANSPARENT",
+                 "IP_PKTINFO", "IP_RECVTOS", "IP_RECVERR", "IP_BIND_ADDRESS_NO_PORT", "IP_MULTICAST_ALL",
+                 "IPV6_RECVPKTINFO", "IPV6_RECVTCLASS", "IPV6_RECVERR" -> v != 0;
             default -> v;
         };
     }

@@ -1,0 +1,197 @@
+package dev.weft.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.weft.Credentials;
+import dev.weft.Errno;
+import dev.weft.Family;
+import dev.weft.OsError;
+import dev.weft.SockAddr;
+import dev.weft.SockOpt;
+import dev.weft.Socket;
+import dev.weft.SocketConstants;
+import dev.weft.SocketType;
+import dev.weft.Sockets;
+import dev.weft.TcpInfo;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** Every typed option round-trips (or, read-only, reads), and the raw form reaches the rest. */
+class OptionsTest {
+    /** How to try one option: on which socket, what to set (null: read-only), what reading back must give. */
+    record Case(Family family, SocketType type, Object set, Predicate<Object> readBack) {}
+
+    private static Case rw(Family f, SocketType t, Object v) {
+        return new Case(f, t, v, v::equals);
+    }
+
+    private static Case rw(Family f, SocketType t, Object v, Predicate<Object> back) {
+        return new Case(f, t, v, back);
+    }
+
+    private static Case ro(Family f, SocketType t, Predicate<Object> back) {
+        return new Case(f, t, null, back);
+    }
+
+    private static final Family IN = Family.INET;
+    private static final Family IN6 = Family.INET6;
+    private static final SocketType ST = SocketType.STREAM;
+    private static final SocketType DG = SocketType.DGRAM;
+
+    static Map<String, Case> cases() {
+        Map<String, Case> m = new LinkedHashMap<>();
+        m.put("SO_REUSEADDR", rw(IN, ST, true));
+        m.put("SO_REUSEPORT", rw(IN, ST, true));
+        m.put("SO_KEEPALIVE", rw(IN, ST, true));
+        m.put("SO_BROADCAST", rw(IN, DG, true));
+        m.put("SO_RCVBUF", rw(IN, ST, 65536, v -> (Integer) v == 131072)); // Linux doubles it
+        m.put("SO_SNDBUF", rw(IN, ST, 65536, v -> (Integer) v == 131072));
+        m.put("SO_ERROR", ro(IN, ST, v -> (Integer) v == 0));
+        m.put("SO_TYPE", ro(IN, DG, v -> (Integer) v == SocketConstants.SOCK_DGRAM));
+        m.put("SO_LINGER", rw(IN, ST, 5));
+        m.put("TCP_NODELAY", rw(IN, ST, true));
+        m.put("TCP_KEEPIDLE", rw(IN, ST, 77));
+        m.put("TCP_KEEPINTVL", rw(IN, ST, 9));
+        m.put("TCP_KEEPCNT", rw(IN, ST, 4));
+        m.put("IPV6_V6ONLY", rw(IN6, ST, true));
+        m.put("IP_TTL", rw(IN, DG, 17));
+        m.put("IP_TOS", rw(IN, DG, 0x10));
+        m.put("IP_MULTICAST_TTL", rw(IN, DG, 3));
+        m.put("IP_MULTICAST_LOOP", rw(IN, DG, false));
+        m.put("IPV6_MULTICAST_HOPS", rw(IN6, DG, 5));
+        m.put("IPV6_MULTICAST_LOOP", rw(IN6, DG, false));
+        m.put("SO_PEERCRED", ro(Family.UNIX, ST, v -> ((Credentials) v).pid() == 0)); // unconnected: zeros
+        m.put("SO_PASSCRED", rw(Family.UNIX, DG, true));
+        m.put("SO_OOBINLINE", rw(IN, ST, true));
+        m.put("SO_DONTROUTE", rw(IN, ST, true));
+        m.put("SO_ACCEPTCONN", ro(IN, ST, Boolean.FALSE::equals));
+        m.put("SO_DOMAIN", ro(IN6, DG, v -> (Integer) v == SocketConstants.AF_INET6));
+        m.put("SO_PROTOCOL", ro(IN, ST, v -> (Integer) v == SocketConstants.IPPROTO_TCP));
+        m.put("SO_RCVLOWAT", rw(IN, ST, 10));
+        m.put("SO_PRIORITY", rw(IN, ST, 3));
+        m.put("SO_MARK", rw(IN, ST, 42));
+        m.put("SO_BUSY_POLL", rw(IN, ST, 0));
+        m.put("SO_BINDTODEVICE", rw(IN, ST, "lo"));
+        m.put("SO_TIMESTAMP", rw(IN, DG, true));
+        m.put("SO_TIMESTAMPNS", rw(IN, DG, true));
+        m.put("TCP_CORK", rw(IN, ST, true));
+        m.put("TCP_QUICKACK", rw(IN, ST, true, v -> v instanceof Boolean));
+        m.put("TCP_USER_TIMEOUT", rw(IN, ST, 12345));
+        m.put("TCP_FASTOPEN", rw(IN, ST, 5));
+        m.put("TCP_CONGESTION", rw(IN, ST, "reno"));
+        m.put("TCP_NOTSENT_LOWAT", rw(IN, ST, 16384));
+        m.put("TCP_MAXSEG", rw(IN, ST, 1000));
+        m.put("TCP_DEFER_ACCEPT", rw(IN, ST, 1, v -> (Integer) v >= 1)); // rounded up to whole retransmits
+        m.put("TCP_INFO", ro(IN, ST, v -> ((TcpInfo) v).raw().length > 100));
+        m.put("IP_FREEBIND", rw(IN, DG, true));
+        m.put("IP_TRANSPARENT", rw(IN, DG, true));
+        m.put("IP_PKTINFO", rw(IN, DG, true));
+        m.put("IP_RECVTOS", rw(IN, DG, true));
+        m.put("IP_RECVERR", rw(IN, DG, true));
+        m.put("IP_MTU_DISCOVER", rw(IN, DG, 2));
+        m.put("IP_BIND_ADDRESS_NO_PORT", rw(IN, ST, true));
+        m.put("IP_MULTICAST_ALL", rw(IN, DG, false));
+        m.put("IPV6_UNICAST_HOPS", rw(IN6, DG, 9));
+        m.put("IPV6_MULTICAST_IF", rw(IN6, DG, 1));
+        m.put("IPV6_RECVPKTINFO", rw(IN6, DG, true));
+        m.put("IPV6_TCLASS", rw(IN6, DG, 0x20));
+        m.put("IPV6_RECVTCLASS", rw(IN6, DG, true));
+        m.put("IPV6_RECVERR", rw(IN6, DG, true));
+        return m;
+    }
+
+    @Test
+    void everyTypedOptionRoundTripsOrFailsWithAnErrno() throws Exception {
+        Map<String, Case> cases = cases();
+        StringBuilder problems = new StringBuilder();
+        for (SockOpt<?> o : SockOpt.all()) {
+            if (o.type() == SockOpt.Membership.class) {
+                continue; // write-only; proven by multicastMembershipJoinsAndLeaves
+            }
+            Case c = cases.get(o.name());
+            if (c == null) {
+                problems.append("\n  no case for ").append(o.name());
+                continue;
+            }
+            try (Socket s = Socket.open(c.family(), c.type())) {
+                if (c.set() != null) {
+                    set(s, o, c.set());
+                }
+                Object back = s.getOption(o);
+                assertNotNull(back, o.name());
+                if (!c.readBack().test(back)) {
+                    problems.append("\n  ").append(o.name()).append(" read back ").append(back);
+                }
+            } catch (IOException e) {
+                // Allowed only as a clear OS error that carries its errno.
+                OsError err = assertInstanceOf(OsError.class, e, o.name() + ": " + e);
+                assertTrue(err.errno() != Errno.UNKNOWN, o.name() + ": " + e);
+                System.out.println("option " + o.name() + " refused by this kernel: " + e.getMessage());
+            }
+        }
+        if (problems.length() > 0) {
+            fail("typed options:" + problems);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void set(Socket s, SockOpt<T> o, Object v) throws IOException {
+        s.setOption(o, (T) v);
+    }
+
+    @Test
+    void optionsOutsideTheSetWorkThroughTheRawForm() throws Exception {
+        try (Socket s = Socket.open(Family.INET, SocketType.STREAM)) {
+            s.setSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_SYNCNT, 3);
+            assertEquals(3, s.getSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_SYNCNT));
+            s.setSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_WINDOW_CLAMP, 40000);
+            assertEquals(40000, s.getSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_WINDOW_CLAMP));
+            byte[] linger = s.getSockOpt(SocketConstants.SOL_SOCKET, SocketConstants.SO_LINGER, 8);
+            assertEquals(8, linger.length, "struct linger as bytes, as Python's buflen form");
+            // A name the kernel does not know is an OS error with its errno, not a crash.
+            IOException e = assertThrows(IOException.class, () -> s.getSockOpt(SocketConstants.IPPROTO_TCP, 9999));
+            assertEquals(Errno.ENOPROTOOPT, ((OsError) e).errno());
+        }
+    }
+
+    @Test
+    void multicastMembershipJoinsAndLeaves() throws Exception {
+        try (Socket s = Socket.open(Family.INET, SocketType.DGRAM)) {
+            var group = (java.net.Inet4Address) java.net.InetAddress.getByName("239.1.2.3");
+            var lo = (java.net.Inet4Address) java.net.InetAddress.getByName("127.0.0.1");
+            s.setOption(SockOpt.IP_ADD_MEMBERSHIP, SockOpt.Membership.of(group, lo));
+            IOException again = assertThrows(IOException.class,
+                    () -> s.setOption(SockOpt.IP_ADD_MEMBERSHIP, SockOpt.Membership.of(group, lo)));
+            assertEquals(Errno.EADDRINUSE, ((OsError) again).errno(), "already a member");
+            s.setOption(SockOpt.IP_DROP_MEMBERSHIP, SockOpt.Membership.of(group, lo));
+            assertThrows(IllegalArgumentException.class, () -> SockOpt.Membership.of(lo, 0), "not a group");
+        }
+        try (Socket s = Socket.open(Family.INET6, SocketType.DGRAM)) {
+            var group = java.net.InetAddress.getByName("ff02::123");
+            s.setOption(SockOpt.IPV6_JOIN_GROUP, SockOpt.Membership.of(group, 1));
+            s.setOption(SockOpt.IPV6_LEAVE_GROUP, SockOpt.Membership.of(group, 1));
+        } catch (IOException e) {
+            // Loopback may lack IPv6 multicast on some kernels: then the error must be a named errno.
+            assertTrue(((OsError) e).errno() != Errno.UNKNOWN, e.toString());
+        }
+    }
+
+    @Test
+    void tcpInfoOfAConnectionShowsItEstablished() throws Exception {
+        try (Socket server = Sockets.createServer(SockAddr.inet("127.0.0.1", 0));
+             Socket c = Socket.open(Family.INET, SocketType.STREAM)) {
+            c.connect(server.getSockName());
+            TcpInfo info = c.getOption(SockOpt.TCP_INFO);
+            assertEquals(1, info.state(), "TCP_ESTABLISHED");
+            assertTrue(info.sndMss() > 0);
+        }
+    }
+}
