@@ -182,6 +182,23 @@ public interface SocketProvider {
         throw new UnsupportedOperationException(name() + " does not offer sendfile");
     }
 
+    /**
+     * {@code recvmmsg(2)}: up to {@code dsts.length} datagrams, one per buffer; fills
+     * {@code lengths[i]} (the datagram's full length; {@code MSG_TRUNC} when larger than the
+     * buffer) and {@code from[i]} if {@code from} is non-null. Returns the message count or -errno.
+     */
+    default long recvMmsg(long fd, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
+        throw new UnsupportedOperationException(name() + " does not offer recvmmsg");
+    }
+
+    /**
+     * {@code sendmmsg(2)}: one datagram per buffer, to {@code to[i]} when {@code to} is
+     * non-null. Returns how many messages went, or -errno if none did.
+     */
+    default long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
+        throw new UnsupportedOperationException(name() + " does not offer sendmmsg");
+    }
+
     /** Opens {@code path} read-only and close-on-exec for {@link #sendFile}; the descriptor or -errno. */
     default long openForReading(String path) {
         throw new UnsupportedOperationException(name() + " does not open files");

@@ -24,5 +24,9 @@ final class LinuxLibc {
 
     static native long write(int fd, long buf, long count);
 
+    static native int recvmmsg(int fd, long msgvec, int vlen, int flags, long timeout);
+
+    static native int sendmmsg(int fd, long msgvec, int vlen, int flags);
+
     static native long sendfile(int outFd, int inFd, long offsetPtr, long count);
 }

@@ -117,6 +117,16 @@ public final class LinuxProvider extends PosixProvider {
         }
     }
 
+    @Override
+    public long recvMmsg(long fd, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
+        return Mmsg.recv(codec, (int) fd, dsts, from, lengths, flags);
+    }
+
+    @Override
+    public long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
+        return Mmsg.send(codec, (int) fd, srcs, to, flags | sendFlags());
+    }
+
     IOException errorFor(int nativeErrno, String context) {
         return error(nativeErrno, context);
     }
