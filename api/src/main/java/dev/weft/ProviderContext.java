@@ -32,6 +32,9 @@ final class ProviderContext {
     final long ealready;
     final long eisconn;
     final Set<Capability> capabilities;
+    /** MSG_DONTWAIT and MSG_WAITALL, which the core handles itself (0 where absent). */
+    final int msgDontwait;
+    final int msgWaitall;
 
     private ProviderContext(SocketProvider p) {
         this.provider = p;
@@ -42,6 +45,8 @@ final class ProviderContext {
         this.einprogress = -p.nativeErrno(Errno.EINPROGRESS);
         this.ealready = -p.nativeErrno(Errno.EALREADY);
         this.eisconn = -p.nativeErrno(Errno.EISCONN);
+        this.msgDontwait = p.constants().getOrDefault("MSG_DONTWAIT", 0);
+        this.msgWaitall = p.constants().getOrDefault("MSG_WAITALL", 0);
         EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
         for (Capability c : p.capabilities()) {
             if (c.enabledByProperty()) {

@@ -464,7 +464,7 @@ public final class Socket implements AutoCloseable {
     public byte[] recv(int bufsize, int flags) throws IOException {
         checkSize(bufsize, "bufsize");
         byte[] b = new byte[bufsize];
-        int n = recvInto(ByteBuffer.wrap(b), flags);
+        int n = Math.min(recvInto(ByteBuffer.wrap(b), flags), bufsize); // MSG_TRUNC may say more
         return n == bufsize ? b : Arrays.copyOf(b, n);
     }
 
@@ -498,7 +498,7 @@ public final class Socket implements AutoCloseable {
         checkSize(bufsize, "bufsize");
         byte[] b = new byte[bufsize];
         SockAddr[] from = new SockAddr[1];
-        int n = (int) receive(ByteBuffer.wrap(b), flags, from);
+        int n = (int) Math.min(receive(ByteBuffer.wrap(b), flags, from), bufsize);
         return new Received(n == bufsize ? b : Arrays.copyOf(b, n), from[0]);
     }
 
@@ -524,21 +524,30 @@ public final class Socket implements AutoCloseable {
         checkWritable(dst);
         enter();
         try {
-            long t = timeoutNanos;
+            // MSG_DONTWAIT: this one call is non-blocking, whatever the socket's mode.
+            long t = (flags & ctx.msgDontwait) != 0 ? 0 : timeoutNanos;
             long start = t > 0 ? System.nanoTime() : 0;
+            // MSG_WAITALL on a stream: the kernel cannot wait on a non-blocking descriptor,
+            // so keep receiving until the buffer is full, the stream ends, or time is up.
+            boolean waitAll = (flags & ctx.msgWaitall) != 0 && ctx.msgWaitall != 0 && type == SocketType.STREAM;
+            long got = 0;
             for (;;) {
                 int seq = waiters.seq(Poller.READ);
                 long n = p.recv(fd, dst, flags, from);
                 if (n >= 0) {
                     // MSG_TRUNC may report more than the buffer held; only what fits was written.
                     dst.position(dst.position() + (int) Math.min(n, dst.remaining()));
-                    return n;
+                    got += n;
+                    if (!waitAll || n == 0 || !dst.hasRemaining()) {
+                        return waitAll ? got : n;
+                    }
+                    continue;
                 }
                 if (n != ctx.eintr) {
                     if (!ctx.wouldBlock(n)) {
                         throw ctx.error(n, from == null ? "recv" : "recvfrom");
                     }
-                    await(Poller.READ, seq, t, start, 0, n);
+                    await(Poller.READ, seq, t, start, got, n);
                 }
             }
         } finally {
