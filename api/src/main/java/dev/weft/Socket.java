@@ -613,7 +613,7 @@ public final class Socket implements AutoCloseable {
     }
 
     private long transmit(ByteBuffer src, int flags, SockAddr to, boolean all) throws IOException {
-        long t = timeoutNanos;
+        long t = (flags & ctx.msgDontwait) != 0 ? 0 : timeoutNanos;
         return transmit(src, flags, to, all, t, t > 0 ? System.nanoTime() : 0, 0);
     }
 
@@ -692,7 +692,7 @@ public final class Socket implements AutoCloseable {
         }
         checkSize(ancBufSize, "ancbufsize");
         MsgResult out = new MsgResult();
-        long n = io(Poller.READ, () -> p.recvMsg(fd, dsts, ancBufSize, flags, out), "recvmsg");
+        long n = io(Poller.READ, flags, () -> p.recvMsg(fd, dsts, ancBufSize, flags, out), "recvmsg");
         advance(dsts, n);
         return new MessageInto((int) n, out.ancillary, out.flags, out.address);
     }
@@ -713,7 +713,7 @@ public final class Socket implements AutoCloseable {
         if (address != null) {
             checkFamily(address);
         }
-        long n = io(Poller.WRITE, () -> p.sendMsg(fd, srcs, anc, flags, address), "sendmsg");
+        long n = io(Poller.WRITE, flags, () -> p.sendMsg(fd, srcs, anc, flags, address), "sendmsg");
         advance(srcs, n);
         return n;
     }
@@ -767,10 +767,10 @@ public final class Socket implements AutoCloseable {
         long run();
     }
 
-    private long io(int direction, Call call, String what) throws IOException {
+    private long io(int direction, int flags, Call call, String what) throws IOException {
         enter();
         try {
-            long t = timeoutNanos;
+            long t = (flags & ctx.msgDontwait) != 0 ? 0 : timeoutNanos;
             long start = t > 0 ? System.nanoTime() : 0;
             for (;;) {
                 int seq = waiters.seq(direction);
@@ -832,7 +832,7 @@ public final class Socket implements AutoCloseable {
             throw new IllegalArgumentException("from has " + from.length + " slots for " + buffers.length + " buffers");
         }
         int[] lengths = new int[buffers.length];
-        int n = (int) io(Poller.READ, () -> p.recvMmsg(fd, buffers, from, lengths, flags), "recvmmsg");
+        int n = (int) io(Poller.READ, flags, () -> p.recvMmsg(fd, buffers, from, lengths, flags), "recvmmsg");
         for (int i = 0; i < n; i++) {
             buffers[i].position(buffers[i].position() + Math.min(lengths[i], buffers[i].remaining()));
         }
@@ -858,7 +858,7 @@ public final class Socket implements AutoCloseable {
                 }
             }
         }
-        int n = (int) io(Poller.WRITE, () -> p.sendMmsg(fd, buffers, to, flags), "sendmmsg");
+        int n = (int) io(Poller.WRITE, flags, () -> p.sendMmsg(fd, buffers, to, flags), "sendmmsg");
         for (int i = 0; i < n; i++) {
             buffers[i].position(buffers[i].limit());
         }
