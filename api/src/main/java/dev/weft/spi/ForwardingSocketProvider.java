@@ -1,0 +1,252 @@
+package dev.weft.spi;
+
+import dev.weft.AddrInfo;
+import dev.weft.Ancillary;
+import dev.weft.Capability;
+import dev.weft.Errno;
+import dev.weft.Family;
+import dev.weft.SockAddr;
+import dev.weft.SocketType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A provider that passes every call to another: extend it and override the calls to
+ * observe or change (a fault injector, a tracer, a recorder). Sockets run on a wrapper with
+ * {@code Socket.open(wrapper, family, type, proto)}.
+ *
+ * <pre>{@code
+ * SocketProvider flaky = new ForwardingSocketProvider(Sockets.provider()) {
+ *     @Override public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
+ *         return random.nextInt(10) == 0 ? -nativeErrno(Errno.EINTR) : super.send(fd, src, flags, to);
+ *     }
+ * };
+ * }</pre>
+ */
+public class ForwardingSocketProvider implements SocketProvider {
+    private final SocketProvider delegate;
+
+    /** Wraps {@code delegate}. */
+    public ForwardingSocketProvider(SocketProvider delegate) {
+        this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /** The wrapped provider. */
+    protected SocketProvider delegate() {
+        return delegate;
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public boolean isSupported() {
+        return delegate.isSupported();
+    }
+
+    @Override
+    public int priority() {
+        return delegate.priority();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return delegate.capabilities();
+    }
+
+    @Override
+    public Map<String, Integer> constants() {
+        return delegate.constants();
+    }
+
+    @Override
+    public int nativeFamily(Family family) {
+        return delegate.nativeFamily(family);
+    }
+
+    @Override
+    public Family family(int nativeFamily) {
+        return delegate.family(nativeFamily);
+    }
+
+    @Override
+    public int nativeType(SocketType type) {
+        return delegate.nativeType(type);
+    }
+
+    @Override
+    public SocketType type(int nativeType) {
+        return delegate.type(nativeType);
+    }
+
+    @Override
+    public Errno errno(int nativeErrno) {
+        return delegate.errno(nativeErrno);
+    }
+
+    @Override
+    public int nativeErrno(Errno errno) {
+        return delegate.nativeErrno(errno);
+    }
+
+    @Override
+    public String strerror(int nativeErrno) {
+        return delegate.strerror(nativeErrno);
+    }
+
+    @Override
+    public Poller poller() {
+        return delegate.poller();
+    }
+
+    @Override
+    public long socket(int family, int type, int protocol) {
+        return delegate.socket(family, type, protocol);
+    }
+
+    @Override
+    public int socketPair(int family, int type, int protocol, long[] fds) {
+        return delegate.socketPair(family, type, protocol, fds);
+    }
+
+    @Override
+    public int bind(long fd, SockAddr address) {
+        return delegate.bind(fd, address);
+    }
+
+    @Override
+    public int connect(long fd, SockAddr address) {
+        return delegate.connect(fd, address);
+    }
+
+    @Override
+    public int listen(long fd, int backlog) {
+        return delegate.listen(fd, backlog);
+    }
+
+    @Override
+    public long accept(long fd, SockAddr[] peer) {
+        return delegate.accept(fd, peer);
+    }
+
+    @Override
+    public long recv(long fd, ByteBuffer dst, int flags, SockAddr[] from) {
+        return delegate.recv(fd, dst, flags, from);
+    }
+
+    @Override
+    public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
+        return delegate.send(fd, src, flags, to);
+    }
+
+    @Override
+    public int shutdown(long fd, int how) {
+        return delegate.shutdown(fd, how);
+    }
+
+    @Override
+    public int close(long fd) {
+        return delegate.close(fd);
+    }
+
+    @Override
+    public int setSockOpt(long fd, int level, int name, byte[] value) {
+        return delegate.setSockOpt(fd, level, name, value);
+    }
+
+    @Override
+    public int getSockOpt(long fd, int level, int name, byte[] value) {
+        return delegate.getSockOpt(fd, level, name, value);
+    }
+
+    @Override
+    public SockAddr getSockName(long fd) throws IOException {
+        return delegate.getSockName(fd);
+    }
+
+    @Override
+    public SockAddr getPeerName(long fd) throws IOException {
+        return delegate.getPeerName(fd);
+    }
+
+    @Override
+    public byte[] encodeOption(String name, Object value) {
+        return delegate.encodeOption(name, value);
+    }
+
+    @Override
+    public Object decodeOption(String name, byte[] value, int length) {
+        return delegate.decodeOption(name, value, length);
+    }
+
+    @Override
+    public List<AddrInfo> getAddrInfo(String host, String service, int family, int type, int protocol, int flags)
+            throws IOException {
+        return delegate.getAddrInfo(host, service, family, type, protocol, flags);
+    }
+
+    @Override
+    public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
+        return delegate.recvMsg(fd, dsts, controlLen, flags, out);
+    }
+
+    @Override
+    public long sendMsg(long fd, ByteBuffer[] srcs, List<Ancillary> ancillary, int flags, SockAddr to) {
+        return delegate.sendMsg(fd, srcs, ancillary, flags, to);
+    }
+
+    @Override
+    public int cmsgLen(int length) {
+        return delegate.cmsgLen(length);
+    }
+
+    @Override
+    public int cmsgSpace(int length) {
+        return delegate.cmsgSpace(length);
+    }
+
+    @Override
+    public long dup(long fd) {
+        return delegate.dup(fd);
+    }
+
+    @Override
+    public int setNonBlocking(long fd) {
+        return delegate.setNonBlocking(fd);
+    }
+
+    @Override
+    public int getInheritable(long fd) {
+        return delegate.getInheritable(fd);
+    }
+
+    @Override
+    public int setInheritable(long fd, boolean inheritable) {
+        return delegate.setInheritable(fd, inheritable);
+    }
+
+    @Override
+    public long sendFile(long fd, long fileFd, long offset, long count) {
+        return delegate.sendFile(fd, fileFd, offset, count);
+    }
+
+    @Override
+    public long recvMmsg(long fd, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
+        return delegate.recvMmsg(fd, dsts, from, lengths, flags);
+    }
+
+    @Override
+    public long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
+        return delegate.sendMmsg(fd, srcs, to, flags);
+    }
+
+    @Override
+    public long openForReading(String path) {
+        return delegate.openForReading(path);
+    }
+}
