@@ -154,25 +154,47 @@ public final class Sockets {
      * @param source local address to bind first, or null
      */
     public static Socket createConnection(String host, int port, Duration timeout, SockAddr source) throws IOException {
+        Objects.requireNonNull(host, "host");
+        SockAddr.checkPort(port);
+        long total = toNanos(timeout);
+        long start = System.nanoTime();
         List<SockAddr> targets = new ArrayList<>();
-        for (AddrInfo ai : getAddrInfo(host, port, Family.UNSPEC, SocketType.STREAM, 0, 0)) {
+        // A positive timeout covers the lookup too (CPython's covers each connect only).
+        long lookupLimit = total > 0 ? total : -1;
+        for (AddrInfo ai : getAddrInfo(host, Integer.toString(port), Family.UNSPEC, SocketType.STREAM, 0, 0, lookupLimit)) {
             targets.add(ai.address());
         }
-        return connectFirst(targets, timeout, source);
+        return connectFirst(targets, timeout, source, start);
     }
 
     /** {@code create_connection} to one address. */
     public static Socket createConnection(SockAddr address, Duration timeout, SockAddr source) throws IOException {
-        return connectFirst(List.of(address), timeout, source);
+        return connectFirst(List.of(address), timeout, source, System.nanoTime());
     }
 
-    private static Socket connectFirst(List<SockAddr> targets, Duration timeout, SockAddr source) throws IOException {
+    /**
+     * {@code create_connection} over a list of addresses: tries each in order until one
+     * connects, all within {@code timeout}; when all fail, throws the last failure with every
+     * earlier one attached as suppressed, in order.
+     *
+     * <pre>{@code
+     * Socket s = Sockets.createConnection(List.of(SockAddr.inet6("::1", 8080), SockAddr.inet("127.0.0.1", 8080)),
+     *         Duration.ofSeconds(2), null);
+     * }</pre>
+     */
+    public static Socket createConnection(List<SockAddr> addresses, Duration timeout, SockAddr source) throws IOException {
+        List<SockAddr> targets = List.copyOf(addresses);
+        return connectFirst(targets, timeout, source, System.nanoTime());
+    }
+
+    private static Socket connectFirst(List<SockAddr> targets, Duration timeout, SockAddr source, long start) throws IOException {
         long total = toNanos(timeout);
-        long start = System.nanoTime();
+        List<IOException> failures = new ArrayList<>();
         IOException failure = null;
         for (SockAddr target : targets) {
-            Socket s = Socket.open(target.family(), SocketType.STREAM, 0);
+            Socket s = null;
             try {
+                s = Socket.open(target.family(), SocketType.STREAM, 0);
                 if (total > 0) {
                     long left = total - (System.nanoTime() - start);
                     if (left <= 0) {
@@ -189,11 +211,11 @@ public final class Sockets {
                 s.setTimeout(timeout);
                 return s;
             } catch (IOException | RuntimeException e) {
-                s.close();
-                IOException io = e instanceof IOException x ? x : new IOException(e);
-                if (failure != null) {
-                    io.addSuppressed(failure);
+                if (s != null) {
+                    s.close();
                 }
+                IOException io = e instanceof IOException x ? x : new IOException(e);
+                failures.add(io);
                 failure = io;
                 if (io instanceof java.net.SocketTimeoutException) {
                     break; // the overall deadline has passed
@@ -202,6 +224,11 @@ public final class Sockets {
         }
         if (failure == null) {
             throw new UnknownHostException("getaddrinfo returns an empty list");
+        }
+        for (IOException earlier : failures) {
+            if (earlier != failure) {
+                failure.addSuppressed(earlier);
+            }
         }
         throw failure;
     }
