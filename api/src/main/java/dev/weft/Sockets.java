@@ -148,8 +148,13 @@ public final class Sockets {
     /**
      * Python's {@code create_connection}: resolves {@code host} and tries each address in
      * order until one connects, all within {@code timeout} ({@code null}: each attempt
-     * blocks; the socket keeps this timeout). When all fail, the error of the last attempt
-     * is thrown with the others attached as suppressed.
+     * blocks; the socket keeps this timeout). A positive timeout covers the lookup as well,
+     * so the whole call ends in time. When all fail, the error of the last attempt is thrown
+     * with every earlier one attached as suppressed.
+     *
+     * <pre>{@code
+     * try (Socket s = Sockets.createConnection("localhost", 8080, Duration.ofSeconds(2), null)) { ... }
+     * }</pre>
      *
      * @param source local address to bind first, or null
      */

@@ -47,6 +47,18 @@ final class PosixNetdb {
         this.afInet6 = provider.nativeFamily(Family.INET6);
     }
 
+    /**
+     * Binds the {@code _r} functions on first use; a C library without them (macOS) makes
+     * the lookups that need them decline with a clear message instead of a linkage error.
+     */
+    private static void requireReentrant(String function) {
+        try {
+            Class.forName(NetdbReentrant.class.getName(), true, PosixNetdb.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new UnsupportedOperationException("this C library has no " + function + "_r: " + e, e);
+        }
+    }
+
     /** A NUL-terminated UTF-8 copy of {@code s}, or null. */
     static byte[] cString(String s) {
         if (s == null) {
@@ -108,12 +120,14 @@ final class PosixNetdb {
     // ---- the host database ----------------------------------------------------------------
 
     HostEntry getHostByName(String name) throws IOException {
+        requireReentrant("gethostbyname");
         byte[] n = cString(name);
         return hostLookup("gethostbyname", afInet, (mem, buflen) -> NetdbReentrant.gethostbyname_r(n, mem + STRUCT,
                 mem + BUFFER, buflen, mem + RESULT, mem + HERRNO));
     }
 
     HostEntry getHostByAddr(byte[] address) throws IOException {
+        requireReentrant("gethostbyaddr");
         int af = address.length == 4 ? afInet : afInet6;
         long a = malloc(16);
         try {
@@ -205,6 +219,7 @@ final class PosixNetdb {
     // ---- services and protocols -----------------------------------------------------------
 
     int getServByName(String name, String proto) throws IOException {
+        requireReentrant("getservbyname");
         byte[] n = cString(name);
         byte[] p = cString(proto);
         long[] mem = new long[1];
@@ -223,6 +238,7 @@ final class PosixNetdb {
     }
 
     String getServByPort(int port, String proto) throws IOException {
+        requireReentrant("getservbyport");
         int netPort = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? port : Short.toUnsignedInt(Short.reverseBytes((short) port));
         byte[] p = cString(proto);
         long[] mem = new long[1];
@@ -237,6 +253,7 @@ final class PosixNetdb {
     }
 
     int getProtoByName(String name) throws IOException {
+        requireReentrant("getprotobyname");
         byte[] n = cString(name);
         long[] mem = new long[1];
         try {

@@ -101,7 +101,7 @@ class NetdbDifferentialTest {
         }
         StringBuilder summary = new StringBuilder();
         perOp.forEach((op, c) -> summary.append(op).append(' ').append(c[0]).append(" ok/").append(c[1]).append(" fail, "));
-        System.out.println("netdb differential, seed " + SEED + ": " + cases.size() + " cases agree-checked: " + summary);
+        System.out.println("netdb differential, seed " + SEED + ": " + cases.size() + " cases compared: " + summary);
         if (bad > 0) {
             fail(bad + " of " + cases.size() + " cases differ (seed " + SEED + ", -Dweft.netdb.seed to replay):" + diffs);
         }
