@@ -284,12 +284,15 @@ public sealed interface SockAddr
         if (host.isEmpty()) {
             return new Inet6(InetText.inet6(new byte[16]), port, flowInfo, scopeId);
         }
-        if (host.indexOf(':') >= 0) {
-            InetAddress a = InetAddress.getByName(host); // a literal: parsed, never looked up
-            if (a instanceof Inet6Address a6) {
-                return new Inet6(a6, port, flowInfo, scopeId != 0 ? scopeId : a6.getScopeId());
-            }
-            throw new UnknownHostException("not an IPv6 address: " + host);
+        // CPython's setipaddr for AF_INET6: a literal without a zone is parsed here (an
+        // IPv4-mapped one stays IPv6); one with a %zone, and a name, go to getaddrinfo,
+        // which maps the zone to its index without a DNS query.
+        byte[] literal = host.indexOf('%') < 0 ? InetConvert.pton6(host) : null;
+        if (literal != null) {
+            return new Inet6(InetText.inet6(literal), port, flowInfo, scopeId);
+        }
+        if (host.equals("<broadcast>")) {
+            throw new java.net.SocketException("address family mismatched: <broadcast> is IPv4");
         }
         Inet6 r = (Inet6) Sockets.resolveFirst(host, port, Family.INET6);
         return new Inet6(r.address(), port, flowInfo, scopeId != 0 ? scopeId : r.scopeId());

@@ -148,31 +148,58 @@ public final class Sockets {
     /**
      * Python's {@code create_connection}: resolves {@code host} and tries each address in
      * order until one connects, all within {@code timeout} ({@code null}: each attempt
-     * blocks; the socket keeps this timeout). When all fail, the error of the last attempt
-     * is thrown with the others attached as suppressed.
+     * blocks; the socket keeps this timeout). A positive timeout covers the lookup as well,
+     * so the whole call ends in time. When all fail, the error of the last attempt is thrown
+     * with every earlier one attached as suppressed.
+     *
+     * <pre>{@code
+     * try (Socket s = Sockets.createConnection("localhost", 8080, Duration.ofSeconds(2), null)) { ... }
+     * }</pre>
      *
      * @param source local address to bind first, or null
      */
     public static Socket createConnection(String host, int port, Duration timeout, SockAddr source) throws IOException {
+        Objects.requireNonNull(host, "host");
+        SockAddr.checkPort(port);
+        long total = toNanos(timeout);
+        long start = System.nanoTime();
         List<SockAddr> targets = new ArrayList<>();
-        for (AddrInfo ai : getAddrInfo(host, port, Family.UNSPEC, SocketType.STREAM, 0, 0)) {
+        // A positive timeout covers the lookup too (CPython's covers each connect only).
+        long lookupLimit = total > 0 ? total : -1;
+        for (AddrInfo ai : getAddrInfo(host, Integer.toString(port), Family.UNSPEC, SocketType.STREAM, 0, 0, lookupLimit)) {
             targets.add(ai.address());
         }
-        return connectFirst(targets, timeout, source);
+        return connectFirst(targets, timeout, source, start);
     }
 
     /** {@code create_connection} to one address. */
     public static Socket createConnection(SockAddr address, Duration timeout, SockAddr source) throws IOException {
-        return connectFirst(List.of(address), timeout, source);
+        return connectFirst(List.of(address), timeout, source, System.nanoTime());
     }
 
-    private static Socket connectFirst(List<SockAddr> targets, Duration timeout, SockAddr source) throws IOException {
+    /**
+     * {@code create_connection} over a list of addresses: tries each in order until one
+     * connects, all within {@code timeout}; when all fail, throws the last failure with every
+     * earlier one attached as suppressed, in order.
+     *
+     * <pre>{@code
+     * Socket s = Sockets.createConnection(List.of(SockAddr.inet6("::1", 8080), SockAddr.inet("127.0.0.1", 8080)),
+     *         Duration.ofSeconds(2), null);
+     * }</pre>
+     */
+    public static Socket createConnection(List<SockAddr> addresses, Duration timeout, SockAddr source) throws IOException {
+        List<SockAddr> targets = List.copyOf(addresses);
+        return connectFirst(targets, timeout, source, System.nanoTime());
+    }
+
+    private static Socket connectFirst(List<SockAddr> targets, Duration timeout, SockAddr source, long start) throws IOException {
         long total = toNanos(timeout);
-        long start = System.nanoTime();
+        List<IOException> failures = new ArrayList<>();
         IOException failure = null;
         for (SockAddr target : targets) {
-            Socket s = Socket.open(target.family(), SocketType.STREAM, 0);
+            Socket s = null;
             try {
+                s = Socket.open(target.family(), SocketType.STREAM, 0);
                 if (total > 0) {
                     long left = total - (System.nanoTime() - start);
                     if (left <= 0) {
@@ -189,11 +216,11 @@ public final class Sockets {
                 s.setTimeout(timeout);
                 return s;
             } catch (IOException | RuntimeException e) {
-                s.close();
-                IOException io = e instanceof IOException x ? x : new IOException(e);
-                if (failure != null) {
-                    io.addSuppressed(failure);
+                if (s != null) {
+                    s.close();
                 }
+                IOException io = e instanceof IOException x ? x : new IOException(e);
+                failures.add(io);
                 failure = io;
                 if (io instanceof java.net.SocketTimeoutException) {
                     break; // the overall deadline has passed
@@ -202,6 +229,11 @@ public final class Sockets {
         }
         if (failure == null) {
             throw new UnknownHostException("getaddrinfo returns an empty list");
+        }
+        for (IOException earlier : failures) {
+            if (earlier != failure) {
+                failure.addSuppressed(earlier);
+            }
         }
         throw failure;
     }
@@ -369,21 +401,45 @@ public final class Sockets {
         return getAddrInfo(host, Integer.toString(port), family, type, proto, flags);
     }
 
-    /** {@code getaddrinfo} with a service name ({@code "http"}) or number as text, or null. */
+    /**
+     * {@code getaddrinfo} with a service name ({@code "http"}) or number as text, or null.
+     * A non-ASCII {@code host} is converted to its IDNA (2003) form, as CPython's {@code "idna"}
+     * codec does; both null fails as the resolver says ({@code EAI_NONAME}).
+     */
     public static List<AddrInfo> getAddrInfo(String host, String service, Family family, SocketType type, int proto, int flags)
             throws IOException {
+        return getAddrInfo(host, service, family, type, proto, flags, -1);
+    }
+
+    /** {@code getaddrinfo} that gives up waiting after {@code timeoutNanos} (-1: no limit). */
+    static List<AddrInfo> getAddrInfo(String rawHost, String service, Family family, SocketType type, int proto, int flags,
+            long timeoutNanos) throws IOException {
         ProviderContext ctx = ProviderContext.get();
         SocketProvider p = ctx.provider;
         int nf = p.nativeFamily(family == null ? Family.UNSPEC : family);
         int nt = type == null ? 0 : p.nativeType(type);
-        if (host == null && service == null) {
-            throw new IllegalArgumentException("getaddrinfo needs a host or a service");
+        String host = rawHost == null ? null : Idna.encode(rawHost);
+        if (service != null) {
+            InetConvert.cString(service, "service");
         }
-        boolean numeric = host == null || InetText.parse4(host) != null || host.indexOf(':') >= 0;
+        // A numeric host and port never reach a resolver, a file or a socket: no need for the pool.
+        boolean numeric = (host == null || InetConvert.isNumericHost(host)) && (service == null || isDigits(service));
         if (numeric) {
-            return p.getAddrInfo(host, service, nf, nt, proto, flags); // no lookup: never blocks
+            return p.getAddrInfo(host, service, nf, nt, proto, flags);
         }
-        return BlockingCalls.call(() -> p.getAddrInfo(host, service, nf, nt, proto, flags), -1);
+        return BlockingCalls.call(() -> p.getAddrInfo(host, service, nf, nt, proto, flags), timeoutNanos);
+    }
+
+    private static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first address {@code host} resolves to in {@code family}, as the seed's address rule says. */
@@ -404,5 +460,295 @@ public final class Sockets {
             return SockAddr.inet6(host, port);
         }
         throw new IllegalArgumentException("(host, port) addresses need an INET or INET6 socket, not " + family);
+    }
+
+    // ---- module functions: names, numbers, interfaces ----
+
+    /**
+     * Python's {@code gethostname()}: this machine's host name.
+     *
+     * <pre>{@code
+     * String me = Sockets.getHostName(); // "vm"
+     * }</pre>
+     */
+    public static String getHostName() throws IOException {
+        return Netdb.getHostName();
+    }
+
+    /**
+     * Python's {@code sethostname(name)}: sets the host name of this machine (or of the
+     * process's UTS namespace); needs the privilege ({@code EPERM} otherwise).
+     *
+     * <pre>{@code
+     * Sockets.setHostName("builder-7");
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code name} holds a NUL character
+     */
+    public static void setHostName(String name) throws IOException {
+        Netdb.setHostName(name);
+    }
+
+    /** Python's {@code getfqdn()}: the fully qualified name of this host. */
+    public static String getFqdn() throws IOException {
+        return Netdb.getFqdn("");
+    }
+
+    /**
+     * Python's {@code getfqdn(name)}: the first name containing a dot among the reverse
+     * lookup's name and aliases, else that name; {@code name} itself if the lookup fails.
+     * Blank, {@code "0.0.0.0"} and {@code "::"} mean this host.
+     *
+     * <pre>{@code
+     * String fqdn = Sockets.getFqdn("localhost"); // "localhost"
+     * }</pre>
+     */
+    public static String getFqdn(String name) throws IOException {
+        return Netdb.getFqdn(name);
+    }
+
+    /**
+     * Python's {@code gethostbyname(host)}: the IPv4 address of {@code host} as text. A
+     * dotted quad is returned without a lookup, {@code ""} is {@code 0.0.0.0},
+     * {@code "<broadcast>"} is {@code 255.255.255.255}; a name is resolved
+     * ({@code getaddrinfo}, first result) on weft's blocking pool while the caller parks.
+     *
+     * <pre>{@code
+     * String ip = Sockets.getHostByName("localhost"); // "127.0.0.1"
+     * }</pre>
+     *
+     * @throws GaiException if the name does not resolve
+     */
+    public static String getHostByName(String host) throws IOException {
+        return Netdb.getHostByName(host);
+    }
+
+    /**
+     * Python's {@code gethostbyname_ex(host)}: the host's primary name, aliases and IPv4
+     * addresses from the host database ({@code gethostbyname_r}).
+     *
+     * <pre>{@code
+     * HostEntry h = Sockets.getHostByNameEx("localhost"); // localhost, [], [127.0.0.1]
+     * }</pre>
+     *
+     * @throws GaiException  if {@code host} does not resolve at all
+     * @throws HostException if the host database has no entry ({@code h_errno})
+     */
+    public static HostEntry getHostByNameEx(String host) throws IOException {
+        return Netdb.getHostByNameEx(host);
+    }
+
+    /**
+     * Python's {@code gethostbyaddr(ip)}: the reverse lookup of an address (IPv4 or IPv6 text,
+     * or a name, which is resolved first): primary name, aliases and addresses.
+     *
+     * <pre>{@code
+     * HostEntry h = Sockets.getHostByAddr("127.0.0.1"); // localhost, [], [127.0.0.1]
+     * }</pre>
+     *
+     * @throws HostException if no name is known for the address
+     */
+    public static HostEntry getHostByAddr(String ipAddress) throws IOException {
+        return Netdb.getHostByAddr(ipAddress);
+    }
+
+    /**
+     * Python's {@code getnameinfo(sockaddr, flags)}: the host and service of an
+     * {@code INET}/{@code INET6} address, as names or (with {@code NI_NUMERICHOST},
+     * {@code NI_NUMERICSERV}) numbers. Flags: {@code NI_NAMEREQD}, {@code NI_NOFQDN},
+     * {@code NI_DGRAM} and the others of {@link SocketConstants}.
+     *
+     * <pre>{@code
+     * NameInfo n = Sockets.getNameInfo(SockAddr.inet("127.0.0.1", 22), 0); // ("localhost", "ssh")
+     * }</pre>
+     *
+     * @throws GaiException if the lookup fails (e.g. {@code NI_NAMEREQD} and no name)
+     */
+    public static NameInfo getNameInfo(SockAddr address, int flags) throws IOException {
+        return Netdb.getNameInfo(address, flags);
+    }
+
+    /**
+     * Python's {@code getprotobyname(name)}: the protocol's number from the protocols database.
+     *
+     * <pre>{@code
+     * int tcp = Sockets.getProtoByName("tcp"); // 6
+     * }</pre>
+     *
+     * @throws java.net.SocketException "protocol not found"
+     */
+    public static int getProtoByName(String name) throws IOException {
+        return Netdb.getProtoByName(name);
+    }
+
+    /** Python's {@code getservbyname(name)}: the port of a service, any protocol. */
+    public static int getServByName(String name) throws IOException {
+        return Netdb.getServByName(name, null);
+    }
+
+    /**
+     * Python's {@code getservbyname(name, proto)}: the port of a service (name or alias)
+     * from the services database.
+     *
+     * <pre>{@code
+     * int http = Sockets.getServByName("http", "tcp"); // 80
+     * }</pre>
+     *
+     * @param proto {@code "tcp"}, {@code "udp"}..., or null for any
+     * @throws java.net.SocketException "service/proto not found"
+     */
+    public static int getServByName(String name, String proto) throws IOException {
+        return Netdb.getServByName(name, proto);
+    }
+
+    /** Python's {@code getservbyport(port)}: the service name of a port, any protocol. */
+    public static String getServByPort(int port) throws IOException {
+        return Netdb.getServByPort(port, null);
+    }
+
+    /**
+     * Python's {@code getservbyport(port, proto)}: the service name of a port.
+     *
+     * <pre>{@code
+     * String s = Sockets.getServByPort(512, "udp"); // "biff"
+     * }</pre>
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= port <= 65535}
+     * @throws java.net.SocketException "port/proto not found"
+     */
+    public static String getServByPort(int port, String proto) throws IOException {
+        return Netdb.getServByPort(port, proto);
+    }
+
+    /**
+     * Python's {@code htons(x)}: a 16-bit value from host to network byte order.
+     *
+     * <pre>{@code
+     * int n = Sockets.htons(1); // 256 on a little-endian machine
+     * }</pre>
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= x <= 65535} (CPython's OverflowError)
+     */
+    public static int htons(int x) {
+        return InetConvert.swap16("htons", x);
+    }
+
+    /** Python's {@code ntohs(x)}: a 16-bit value from network to host byte order; 0-65535 only. */
+    public static int ntohs(int x) {
+        return InetConvert.swap16("ntohs", x);
+    }
+
+    /**
+     * Python's {@code htonl(x)}: a 32-bit unsigned value from host to network byte order.
+     *
+     * <pre>{@code
+     * long n = Sockets.htonl(1); // 16777216 on a little-endian machine
+     * }</pre>
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= x <= 0xFFFFFFFF} (CPython's OverflowError)
+     */
+    public static long htonl(long x) {
+        return InetConvert.swap32("htonl", x);
+    }
+
+    /** Python's {@code ntohl(x)}: a 32-bit unsigned value from network to host byte order. */
+    public static long ntohl(long x) {
+        return InetConvert.swap32("ntohl", x);
+    }
+
+    /**
+     * Python's {@code inet_aton(s)}: the four bytes of an IPv4 address in any form the C
+     * library's {@code inet_aton} takes: one to four parts, each decimal, octal ({@code 010})
+     * or hex ({@code 0x7f}), the last filling the remaining bytes ({@code "127.1"} is
+     * 127.0.0.1), and anything after the first white space ignored. Follows glibc's rules on
+     * every OS, without a native call.
+     *
+     * <pre>{@code
+     * byte[] a = Sockets.inetAton("0x7f.1"); // {127, 0, 0, 1}
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code s} is not such an address (CPython's OSError)
+     */
+    public static byte[] inetAton(String s) {
+        return InetConvert.inetAton(s);
+    }
+
+    /**
+     * Python's {@code inet_ntoa(packed)}: four bytes as a dotted quad.
+     *
+     * <pre>{@code
+     * String s = Sockets.inetNtoa(new byte[] {127, 0, 0, 1}); // "127.0.0.1"
+     * }</pre>
+     *
+     * @throws IllegalArgumentException unless {@code packed} has 4 bytes
+     */
+    public static String inetNtoa(byte[] packed) {
+        return InetConvert.inetNtoa(packed);
+    }
+
+    /**
+     * Python's {@code inet_pton(family, s)}: strict numeric text to bytes. {@code INET}:
+     * exactly four decimal parts without leading zeros; {@code INET6}: RFC 4291 text, an IPv4
+     * tail allowed, no {@code %zone}.
+     *
+     * <pre>{@code
+     * byte[] a = Sockets.inetPton(Family.INET6, "::ffff:10.0.0.1");
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for malformed text or a family other than INET/INET6
+     */
+    public static byte[] inetPton(Family family, String s) {
+        return InetConvert.inetPton(family, s);
+    }
+
+    /**
+     * Python's {@code inet_ntop(family, packed)}: bytes to the text {@code inet_ntop} prints
+     * (RFC 5952 for IPv6, with a dotted tail for IPv4-mapped and -compatible addresses).
+     *
+     * <pre>{@code
+     * String s = Sockets.inetNtop(Family.INET6, new byte[16]); // "::"
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a wrong length or a family other than INET/INET6
+     */
+    public static String inetNtop(Family family, byte[] packed) {
+        return InetConvert.inetNtop(family, packed);
+    }
+
+    /**
+     * Python's {@code if_nameindex()}: every network interface as (index, name).
+     *
+     * <pre>{@code
+     * List<InterfaceIndex> all = Sockets.ifNameIndex(); // [(1, lo), (2, eth0)]
+     * }</pre>
+     */
+    public static List<InterfaceIndex> ifNameIndex() throws IOException {
+        return Netdb.ifNameIndex();
+    }
+
+    /**
+     * Python's {@code if_nametoindex(name)}.
+     *
+     * <pre>{@code
+     * int lo = Sockets.ifNameToIndex("lo"); // 1
+     * }</pre>
+     *
+     * @throws java.net.SocketException "no interface with this name"
+     */
+    public static int ifNameToIndex(String name) throws IOException {
+        return Netdb.ifNameToIndex(name);
+    }
+
+    /**
+     * Python's {@code if_indextoname(index)}.
+     *
+     * <pre>{@code
+     * String lo = Sockets.ifIndexToName(1); // "lo"
+     * }</pre>
+     *
+     * @throws java.net.SocketException with {@code ENXIO} if there is no such interface
+     */
+    public static String ifIndexToName(int index) throws IOException {
+        return Netdb.ifIndexToName(index);
     }
 }

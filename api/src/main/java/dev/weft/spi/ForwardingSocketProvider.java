@@ -249,4 +249,59 @@ public class ForwardingSocketProvider implements SocketProvider {
     public long openForReading(String path) {
         return delegate.openForReading(path);
     }
+
+    @Override
+    public dev.weft.NameInfo getNameInfo(SockAddr address, int flags) throws IOException {
+        return delegate.getNameInfo(address, flags);
+    }
+
+    @Override
+    public dev.weft.HostEntry getHostByName(String name) throws IOException {
+        return delegate.getHostByName(name);
+    }
+
+    @Override
+    public dev.weft.HostEntry getHostByAddr(byte[] address) throws IOException {
+        return delegate.getHostByAddr(address);
+    }
+
+    @Override
+    public String getHostName() throws IOException {
+        return delegate.getHostName();
+    }
+
+    @Override
+    public void setHostName(byte[] name) throws IOException {
+        delegate.setHostName(name);
+    }
+
+    @Override
+    public int getServByName(String name, String protocol) throws IOException {
+        return delegate.getServByName(name, protocol);
+    }
+
+    @Override
+    public String getServByPort(int port, String protocol) throws IOException {
+        return delegate.getServByPort(port, protocol);
+    }
+
+    @Override
+    public int getProtoByName(String name) throws IOException {
+        return delegate.getProtoByName(name);
+    }
+
+    @Override
+    public List<dev.weft.InterfaceIndex> ifNameIndex() throws IOException {
+        return delegate.ifNameIndex();
+    }
+
+    @Override
+    public int ifNameToIndex(String name) throws IOException {
+        return delegate.ifNameToIndex(name);
+    }
+
+    @Override
+    public String ifIndexToName(int index) throws IOException {
+        return delegate.ifIndexToName(index);
+    }
 }

@@ -203,4 +203,73 @@ public interface SocketProvider {
     default long openForReading(String path) {
         throw new UnsupportedOperationException(name() + " does not open files");
     }
+
+    // ---- module functions: names, numbers, interfaces -----------------------------------
+    // Defaults decline, so that a provider without them still loads. weft calls each of
+    // these from its blocking pool (they may wait on files, NSS modules or DNS), never from
+    // a carrier thread, and checks the arguments first.
+
+    /**
+     * {@code getnameinfo(3)} of a numeric address. Throws {@link dev.weft.GaiException}
+     * ({@code EAI_*}) or, for {@code EAI_SYSTEM}, the errno's exception.
+     */
+    default dev.weft.NameInfo getNameInfo(SockAddr address, int flags) throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer getnameinfo");
+    }
+
+    /**
+     * {@code gethostbyname_r(3)}: the IPv4 host entry of {@code name}. Throws
+     * {@link dev.weft.HostException} with the {@code h_errno} on failure.
+     */
+    default dev.weft.HostEntry getHostByName(String name) throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer gethostbyname");
+    }
+
+    /**
+     * {@code gethostbyaddr_r(3)} of a 4-byte IPv4 or 16-byte IPv6 address. Throws
+     * {@link dev.weft.HostException} with the {@code h_errno} on failure.
+     */
+    default dev.weft.HostEntry getHostByAddr(byte[] address) throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer gethostbyaddr");
+    }
+
+    /** {@code gethostname(2)}. */
+    default String getHostName() throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer gethostname");
+    }
+
+    /** {@code sethostname(2)}; throws the OS error (EPERM without the privilege). */
+    default void setHostName(byte[] name) throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer sethostname");
+    }
+
+    /** {@code getservbyname(3)}: the port (host order), or -1 if the database has no such service. */
+    default int getServByName(String name, String protocol) throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer getservbyname");
+    }
+
+    /** {@code getservbyport(3)} with {@code port} in host order: the service name, or null if none. */
+    default String getServByPort(int port, String protocol) throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer getservbyport");
+    }
+
+    /** {@code getprotobyname(3)}: the protocol number, or -1 if the database has no such protocol. */
+    default int getProtoByName(String name) throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer getprotobyname");
+    }
+
+    /** {@code if_nameindex(3)}: every interface, in the system's order. */
+    default List<dev.weft.InterfaceIndex> ifNameIndex() throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer if_nameindex");
+    }
+
+    /** {@code if_nametoindex(3)}: the index, or 0 if there is no such interface. */
+    default int ifNameToIndex(String name) throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer if_nametoindex");
+    }
+
+    /** {@code if_indextoname(3)}: the name; throws the OS error ({@code ENXIO}) if there is none. */
+    default String ifIndexToName(int index) throws IOException {
+        throw new UnsupportedOperationException(name() + " does not offer if_indextoname");
+    }
 }

@@ -652,4 +652,83 @@ public abstract class PosixProvider implements SocketProvider {
         s.addAll(items);
         return Collections.unmodifiableSet(s);
     }
+
+    // ---- module functions: names, numbers, interfaces -----------------------------------
+
+    private volatile PosixNetdb netdb;
+
+    private PosixNetdb netdb() {
+        PosixNetdb n = netdb;
+        if (n == null) {
+            netdb = n = new PosixNetdb(this); // stateless past its constants: a race makes two, harmlessly
+        }
+        return n;
+    }
+
+    /**
+     * Python's gaierror for a resolver code: {@code [Errno -2] Name or service not known};
+     * {@code EAI_SYSTEM} becomes the errno's own exception, as CPython's {@code set_gaierror} does.
+     */
+    IOException gaiError(int rc, int errno, String context) {
+        Integer eaiSystem = constants.get("EAI_SYSTEM");
+        if (eaiSystem != null && rc == eaiSystem && errno != 0) {
+            return error(errno, context);
+        }
+        return new GaiException(rc, eaiNames.getOrDefault(rc, "EAI_?"), "[Errno " + rc + "] " + PosixLibc.gai_strerror(rc));
+    }
+
+    @Override
+    public dev.weft.NameInfo getNameInfo(SockAddr address, int flags) throws IOException {
+        return netdb().getNameInfo(address, flags);
+    }
+
+    @Override
+    public dev.weft.HostEntry getHostByName(String name) throws IOException {
+        return netdb().getHostByName(name);
+    }
+
+    @Override
+    public dev.weft.HostEntry getHostByAddr(byte[] address) throws IOException {
+        return netdb().getHostByAddr(address);
+    }
+
+    @Override
+    public String getHostName() throws IOException {
+        return netdb().getHostName();
+    }
+
+    @Override
+    public void setHostName(byte[] name) throws IOException {
+        netdb().setHostName(name);
+    }
+
+    @Override
+    public int getServByName(String name, String protocol) throws IOException {
+        return netdb().getServByName(name, protocol);
+    }
+
+    @Override
+    public String getServByPort(int port, String protocol) throws IOException {
+        return netdb().getServByPort(port, protocol);
+    }
+
+    @Override
+    public int getProtoByName(String name) throws IOException {
+        return netdb().getProtoByName(name);
+    }
+
+    @Override
+    public List<dev.weft.InterfaceIndex> ifNameIndex() throws IOException {
+        return netdb().ifNameIndex();
+    }
+
+    @Override
+    public int ifNameToIndex(String name) throws IOException {
+        return netdb().ifNameToIndex(name);
+    }
+
+    @Override
+    public String ifIndexToName(int index) throws IOException {
+        return netdb().ifIndexToName(index);
+    }
 }

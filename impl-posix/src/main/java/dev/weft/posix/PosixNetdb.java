@@ -1,0 +1,328 @@
+package dev.weft.posix;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.weft.Errno;
+import dev.weft.Family;
+import dev.weft.HostEntry;
+import dev.weft.HostException;
+import dev.weft.InterfaceIndex;
+import dev.weft.NameInfo;
+import dev.weft.SockAddr;
+import dev.weft.Sockets;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The name, service and interface lookups over {@link NetdbLibc} and {@link NetdbReentrant}:
+ * native memory per call (these calls are slow and rare next to a {@code recv}), buffers
+ * grown while the C library answers {@code ERANGE}, results decoded into weft's records.
+ * Called on weft's blocking pool, never on a carrier.
+ */
+final class PosixNetdb {
+    private static final int NI_MAXHOST = 1025;
+    private static final int NI_MAXSERV = 32;
+    private static final int IF_NAMESIZE = 16;
+    /** Where a reentrant lookup starts (CPython's fixed buffer) and the most it grows to. */
+    private static final int FIRST_BUFFER = 16384;
+    private static final int MAX_BUFFER = 1 << 22;
+    /** struct hostent/servent/protoent (at most 32 bytes on LP64), then result pointer and h_errno. */
+    private static final int STRUCT = 0;
+    private static final int RESULT = 64;
+    private static final int HERRNO = 72;
+    private static final int BUFFER = 80;
+
+    private final PosixProvider provider;
+    private final int erange;
+    private final int afInet;
+    private final int afInet6;
+
+    PosixNetdb(PosixProvider provider) {
+        this.provider = provider;
+        this.erange = provider.nativeErrno(Errno.ERANGE);
+        this.afInet = provider.nativeFamily(Family.INET);
+        this.afInet6 = provider.nativeFamily(Family.INET6);
+    }
+
+    /**
+     * Binds the {@code _r} functions on first use; a C library without them (macOS) makes
+     * the lookups that need them decline with a clear message instead of a linkage error.
+     */
+    private static void requireReentrant(String function) {
+        try {
+            Class.forName(NetdbReentrant.class.getName(), true, PosixNetdb.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new UnsupportedOperationException("this C library has no " + function + "_r: " + e, e);
+        }
+    }
+
+    /** A NUL-terminated UTF-8 copy of {@code s}, or null. */
+    static byte[] cString(String s) {
+        if (s == null) {
+            return null;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        byte[] z = new byte[b.length + 1];
+        System.arraycopy(b, 0, z, 0, b.length);
+        return z;
+    }
+
+    private static long malloc(long size) {
+        long p = Native.malloc(size);
+        if (p == 0) {
+            throw new OutOfMemoryError("weft: malloc(" + size + ") failed");
+        }
+        return p;
+    }
+
+    private static String string(long p) {
+        return p == 0 ? null : new Pointer(p).getString(0, StandardCharsets.UTF_8.name());
+    }
+
+    private static List<String> strings(long array) {
+        List<String> out = new ArrayList<>();
+        if (array == 0) {
+            return out; // h_aliases may be NULL
+        }
+        Pointer a = new Pointer(array);
+        for (int i = 0; ; i++) {
+            long s = Pointer.nativeValue(a.getPointer(8L * i));
+            if (s == 0) {
+                return out;
+            }
+            out.add(string(s));
+        }
+    }
+
+    // ---- getnameinfo --------------------------------------------------------------------
+
+    NameInfo getNameInfo(SockAddr address, int flags) throws IOException {
+        long mem = malloc(Scratch.ADDR_SIZE + NI_MAXHOST + NI_MAXSERV);
+        try {
+            int len = provider.codec.encode(address,
+                    new Pointer(mem).getByteBuffer(0, Scratch.ADDR_SIZE).order(ByteOrder.nativeOrder()), 0);
+            long host = mem + Scratch.ADDR_SIZE;
+            long serv = host + NI_MAXHOST;
+            int rc = NetdbLibc.getnameinfo(mem, len, host, NI_MAXHOST, serv, NI_MAXSERV, flags);
+            int err = PosixLibc.errno();
+            if (rc != 0) {
+                throw provider.gaiError(rc, err, "getnameinfo " + address);
+            }
+            return new NameInfo(string(host), string(serv));
+        } finally {
+            Native.free(mem);
+        }
+    }
+
+    // ---- the host database ----------------------------------------------------------------
+
+    HostEntry getHostByName(String name) throws IOException {
+        requireReentrant("gethostbyname");
+        byte[] n = cString(name);
+        return hostLookup("gethostbyname", afInet, (mem, buflen) -> NetdbReentrant.gethostbyname_r(n, mem + STRUCT,
+                mem + BUFFER, buflen, mem + RESULT, mem + HERRNO));
+    }
+
+    HostEntry getHostByAddr(byte[] address) throws IOException {
+        requireReentrant("gethostbyaddr");
+        int af = address.length == 4 ? afInet : afInet6;
+        long a = malloc(16);
+        try {
+            new Pointer(a).write(0, address, 0, address.length);
+            return hostLookup("gethostbyaddr", af, (mem, buflen) -> NetdbReentrant.gethostbyaddr_r(a, address.length, af,
+                    mem + STRUCT, mem + BUFFER, buflen, mem + RESULT, mem + HERRNO));
+        } finally {
+            Native.free(a);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Lookup {
+        int call(long mem, long buflen);
+    }
+
+    /**
+     * Runs a reentrant lookup, growing its buffer while it answers ERANGE. Stores the native
+     * block (the caller frees it) in {@code memOut[0]}; returns the result pointer, 0 for
+     * "none" (not found, or the database failed: CPython cannot tell these apart either).
+     */
+    private long lookup(Lookup call, long[] memOut) {
+        for (int buflen = FIRST_BUFFER; ; buflen *= 2) {
+            long mem = malloc(BUFFER + (long) buflen);
+            Pointer m = new Pointer(mem);
+            m.setLong(RESULT, 0);
+            m.setInt(HERRNO, 0);
+            int rc = call.call(mem, buflen);
+            long result = m.getLong(RESULT);
+            if (rc == erange && result == 0 && buflen < MAX_BUFFER) {
+                Native.free(mem);
+                continue;
+            }
+            memOut[0] = mem;
+            return result;
+        }
+    }
+
+    private HostEntry hostLookup(String what, int af, Lookup call) throws IOException {
+        long[] mem = new long[1];
+        try {
+            long h = lookup(call, mem);
+            if (h == 0) {
+                int herr = new Pointer(mem[0]).getInt(HERRNO);
+                throw hostError(herr);
+            }
+            Pointer p = new Pointer(h);
+            int type = p.getInt(16);
+            int length = p.getInt(20);
+            if (type != af) {
+                int e = provider.nativeErrno(Errno.EAFNOSUPPORT);
+                throw provider.error(e, what);
+            }
+            Family family = type == afInet ? Family.INET : Family.INET6;
+            List<String> addresses = new ArrayList<>();
+            long list = Pointer.nativeValue(p.getPointer(24));
+            if (list != 0) {
+                Pointer l = new Pointer(list);
+                for (int i = 0; ; i++) {
+                    long a = Pointer.nativeValue(l.getPointer(8L * i));
+                    if (a == 0) {
+                        break;
+                    }
+                    addresses.add(Sockets.inetNtop(family, new Pointer(a).getByteArray(0, length)));
+                }
+            }
+            return new HostEntry(string(Pointer.nativeValue(p.getPointer(0))), strings(Pointer.nativeValue(p.getPointer(8))),
+                    addresses);
+        } finally {
+            if (mem[0] != 0) {
+                Native.free(mem[0]);
+            }
+        }
+    }
+
+    /** Python's herror: {@code [Errno N] hstrerror(N)}. */
+    static HostException hostError(int hErrno) {
+        String name = switch (hErrno) {
+            case -1 -> "NETDB_INTERNAL";
+            case 1 -> "HOST_NOT_FOUND";
+            case 2 -> "TRY_AGAIN";
+            case 3 -> "NO_RECOVERY";
+            case 4 -> "NO_DATA";
+            default -> "h_errno?";
+        };
+        return new HostException(hErrno, name, "[Errno " + hErrno + "] " + NetdbLibc.hstrerror(hErrno));
+    }
+
+    // ---- services and protocols -----------------------------------------------------------
+
+    int getServByName(String name, String proto) throws IOException {
+        requireReentrant("getservbyname");
+        byte[] n = cString(name);
+        byte[] p = cString(proto);
+        long[] mem = new long[1];
+        try {
+            long s = lookup((m, len) -> NetdbReentrant.getservbyname_r(n, p, m + STRUCT, m + BUFFER, len, m + RESULT), mem);
+            if (s == 0) {
+                return -1;
+            }
+            int port = new Pointer(s).getInt(16) & 0xFFFF;
+            return ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? port : Short.toUnsignedInt(Short.reverseBytes((short) port));
+        } finally {
+            if (mem[0] != 0) {
+                Native.free(mem[0]);
+            }
+        }
+    }
+
+    String getServByPort(int port, String proto) throws IOException {
+        requireReentrant("getservbyport");
+        int netPort = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? port : Short.toUnsignedInt(Short.reverseBytes((short) port));
+        byte[] p = cString(proto);
+        long[] mem = new long[1];
+        try {
+            long s = lookup((m, len) -> NetdbReentrant.getservbyport_r(netPort, p, m + STRUCT, m + BUFFER, len, m + RESULT), mem);
+            return s == 0 ? null : string(Pointer.nativeValue(new Pointer(s).getPointer(0)));
+        } finally {
+            if (mem[0] != 0) {
+                Native.free(mem[0]);
+            }
+        }
+    }
+
+    int getProtoByName(String name) throws IOException {
+        requireReentrant("getprotobyname");
+        byte[] n = cString(name);
+        long[] mem = new long[1];
+        try {
+            long s = lookup((m, len) -> NetdbReentrant.getprotobyname_r(n, m + STRUCT, m + BUFFER, len, m + RESULT), mem);
+            return s == 0 ? -1 : new Pointer(s).getInt(16);
+        } finally {
+            if (mem[0] != 0) {
+                Native.free(mem[0]);
+            }
+        }
+    }
+
+    // ---- the host name --------------------------------------------------------------------
+
+    String getHostName() throws IOException {
+        long mem = malloc(1024);
+        try {
+            new Pointer(mem).setByte(1023, (byte) 0);
+            if (NetdbLibc.gethostname(mem, 1023) != 0) {
+                throw provider.error(PosixLibc.errno(), "gethostname");
+            }
+            return string(mem);
+        } finally {
+            Native.free(mem);
+        }
+    }
+
+    void setHostName(byte[] name) throws IOException {
+        if (NetdbLibc.sethostname(name, name.length) != 0) {
+            throw provider.error(PosixLibc.errno(), "sethostname");
+        }
+    }
+
+    // ---- interfaces -----------------------------------------------------------------------
+
+    List<InterfaceIndex> ifNameIndex() throws IOException {
+        long ni = NetdbLibc.if_nameindex();
+        if (ni == 0) {
+            throw provider.error(PosixLibc.errno(), "if_nameindex");
+        }
+        try {
+            List<InterfaceIndex> out = new ArrayList<>();
+            Pointer p = new Pointer(ni);
+            // struct if_nameindex { unsigned if_index; char *if_name; }: 16 bytes on LP64.
+            for (long off = 0; ; off += 16) {
+                int index = p.getInt(off);
+                if (index == 0) {
+                    return out;
+                }
+                out.add(new InterfaceIndex(index, string(Pointer.nativeValue(p.getPointer(off + 8)))));
+            }
+        } finally {
+            NetdbLibc.if_freenameindex(ni);
+        }
+    }
+
+    int ifNameToIndex(String name) {
+        return NetdbLibc.if_nametoindex(cString(name));
+    }
+
+    String ifIndexToName(int index) throws IOException {
+        long mem = malloc(IF_NAMESIZE + 1);
+        try {
+            if (NetdbLibc.if_indextoname(index, mem) == 0) {
+                throw provider.error(PosixLibc.errno(), "if_indextoname " + Integer.toUnsignedString(index));
+            }
+            return string(mem);
+        } finally {
+            Native.free(mem);
+        }
+    }
+}
