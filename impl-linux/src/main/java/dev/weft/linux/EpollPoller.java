@@ -12,12 +12,24 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One epoll instance watched by one platform thread. Each socket is registered once, for
- * reading and writing, edge-triggered: a wait costs no {@code epoll_ctl}, and the core's
- * count-then-park protocol ({@link Poller}) makes the single report of an edge enough.
+ * One epoll instance. Each socket is registered once, for reading and writing,
+ * edge-triggered: a wait costs no {@code epoll_ctl}, and the core's count-then-park
+ * protocol ({@link Poller}) makes the single report of an edge enough.
+ *
+ * <p><b>Who polls.</b> By default ({@code -Dweft.poller=vthread}) the epoll instance is
+ * drained by a <em>virtual</em> thread with non-blocking {@code epoll_wait(0)} calls: the
+ * threads it unparks are then queued on the carrier it runs on, so a busy connection is
+ * served without a cross-CPU wake-up per message. After a poll that found events it yields
+ * and polls again; after an empty poll it parks, and a platform "master" thread blocked in
+ * {@code epoll_wait} on a second epoll instance (holding this one, one-shot) unparks it
+ * when events arrive. Measured on loopback TCP ping-pong, a platform thread unparking
+ * every waiter costs several times the round trip (see BENCHMARKS.md).
+ * {@code -Dweft.poller=platform} keeps the simple design: one platform thread blocked in
+ * {@code epoll_wait}, unparking waiters itself.
  *
  * <p>The event's user data is the descriptor and a registration number, so an event still
  * in flight for a descriptor that was closed and reused is recognised and dropped.
@@ -32,6 +44,8 @@ final class EpollPoller implements Poller {
     private static final int EPOLLET = 1 << 31;
     private static final int EPOLL_CTL_ADD = 1;
     private static final int EPOLL_CTL_DEL = 2;
+    private static final int EPOLL_CTL_MOD = 3;
+    private static final int EPOLLONESHOT = 1 << 30;
     private static final int EPOLL_CLOEXEC = 0x80000;
     private static final int MAX_EVENTS = 512;
     /** x86-64 packs {@code struct epoll_event} (12 bytes); other 64-bit ABIs align it to 16. */
@@ -47,6 +61,10 @@ final class EpollPoller implements Poller {
 
     record Registration(int fd, int id, ReadyListener listener) {}
 
+    private final long events;
+    private final ByteBuffer eventView;
+    private final int eintr;
+
     EpollPoller(LinuxProvider provider) throws IOException {
         this.provider = provider;
         this.epfd = LinuxLibc.epoll_create1(EPOLL_CLOEXEC);
@@ -54,9 +72,20 @@ final class EpollPoller implements Poller {
             int e = PosixLibc.errno();
             throw provider.errorFor(e, "epoll_create1");
         }
-        Thread t = new Thread(this::loop, "weft-epoll");
-        t.setDaemon(true);
-        t.start();
+        this.events = Native.malloc((long) MAX_EVENTS * EVENT_SIZE);
+        this.eventView = new Pointer(events).getByteBuffer(0, (long) MAX_EVENTS * EVENT_SIZE).order(ByteOrder.nativeOrder());
+        this.eintr = provider.nativeErrno(Errno.EINTR);
+        String mode = System.getProperty("weft.poller", "vthread");
+        if (mode.equals("platform")) {
+            Thread t = new Thread(this::platformLoop, "weft-epoll");
+            t.setDaemon(true);
+            t.start();
+        } else if (mode.equals("vthread")) {
+            Master master = new Master(provider);
+            Thread.ofVirtual().name("weft-epoll-subpoller").start(() -> subPollerLoop(master));
+        } else {
+            throw new IllegalArgumentException("-Dweft.poller must be vthread or platform, not " + mode);
+        }
     }
 
     @Override
@@ -120,46 +149,132 @@ final class EpollPoller implements Poller {
         }
     }
 
-    private void loop() {
-        long mem = Native.malloc((long) MAX_EVENTS * EVENT_SIZE);
-        ByteBuffer events = new Pointer(mem).getByteBuffer(0, (long) MAX_EVENTS * EVENT_SIZE).order(ByteOrder.nativeOrder());
-        int eintr = provider.nativeErrno(Errno.EINTR);
+    /** The simple design: block in epoll_wait and unpark waiters from this platform thread. */
+    private void platformLoop() {
+        while (poll(-1) >= 0) {
+            // dispatch happens in poll
+        }
+    }
+
+    /**
+     * The default design: poll without blocking from a virtual thread; yield while events
+     * keep coming, park on the master when a poll finds none.
+     */
+    private void subPollerLoop(Master master) {
+        Thread me = Thread.currentThread();
         for (;;) {
-            int n = LinuxLibc.epoll_wait(epfd, mem, MAX_EVENTS, -1);
+            int n = poll(0);
             if (n < 0) {
-                int e = PosixLibc.errno();
-                if (e == eintr) {
-                    continue;
-                }
-                // Nothing else can fail with a valid epfd and buffer; say so loudly rather than spin.
-                System.err.println("weft: epoll_wait failed: " + Errors.of(provider.errno(e), e, provider.strerror(e), null));
                 return;
             }
-            for (int i = 0; i < n; i++) {
-                int base = i * EVENT_SIZE;
-                int ev = events.getInt(base);
-                long data = events.getLong(base + DATA_OFFSET);
-                int fd = (int) data;
-                int id = (int) (data >>> 32);
-                AtomicReferenceArray<Registration> t = table;
-                Registration reg = fd < t.length() ? t.get(fd) : null;
-                if (reg == null || reg.id != id) {
-                    continue; // closed meanwhile, perhaps with its number reused
+            if (n > 0) {
+                Thread.yield();
+                continue;
+            }
+            // Arm the one-shot watch first, then park: events that came after the empty poll
+            // make the master see this epoll instance readable at once, and its unpark
+            // before our park leaves a permit, so none is missed.
+            master.watch(epfd, me);
+            LockSupport.park(this);
+        }
+    }
+
+    /**
+     * Drains up to {@link #MAX_EVENTS} events and tells each listener; returns how many
+     * there were, or -1 if epoll failed for good (it cannot with a valid descriptor).
+     */
+    private int poll(int timeoutMillis) {
+        int n;
+        do {
+            n = LinuxLibc.epoll_wait(epfd, events, MAX_EVENTS, timeoutMillis);
+        } while (n < 0 && PosixLibc.errno() == eintr);
+        if (n < 0) {
+            int e = PosixLibc.errno();
+            System.err.println("weft: epoll_wait failed: " + Errors.of(provider.errno(e), e, provider.strerror(e), null));
+            return -1;
+        }
+        ByteBuffer ev = eventView;
+        for (int i = 0; i < n; i++) {
+            int base = i * EVENT_SIZE;
+            int bits = ev.getInt(base);
+            long data = ev.getLong(base + DATA_OFFSET);
+            int fd = (int) data;
+            int id = (int) (data >>> 32);
+            AtomicReferenceArray<Registration> t = table;
+            Registration reg = fd < t.length() ? t.get(fd) : null;
+            if (reg == null || reg.id != id) {
+                continue; // closed meanwhile, perhaps with its number reused
+            }
+            int ready = 0;
+            if ((bits & (EPOLLIN | EPOLLRDHUP | EPOLLPRI)) != 0) {
+                ready |= READ;
+            }
+            if ((bits & EPOLLOUT) != 0) {
+                ready |= WRITE;
+            }
+            if ((bits & (EPOLLERR | EPOLLHUP)) != 0) {
+                ready |= READ | WRITE;
+            }
+            try {
+                reg.listener.ready(ready);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A listener only unparks threads; one failure must not stop the poller.
+            }
+        }
+        return n;
+    }
+
+    /**
+     * A platform thread blocked in epoll_wait on an epoll instance that holds sub-pollers'
+     * epoll descriptors, one-shot: when one becomes readable it unparks that sub-poller.
+     */
+    private static final class Master {
+        private final int masterFd;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final java.util.Map<Integer, Thread> parked = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Set<Integer> added = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final LinuxProvider provider;
+
+        Master(LinuxProvider provider) throws IOException {
+            this.provider = provider;
+            this.masterFd = LinuxLibc.epoll_create1(EPOLL_CLOEXEC);
+            if (masterFd < 0) {
+                throw provider.errorFor(PosixLibc.errno(), "epoll_create1");
+            }
+            Thread t = new Thread(this::loop, "weft-epoll-master");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** Unpark {@code who} once {@code subFd} has events. */
+        void watch(int subFd, Thread who) {
+            parked.put(subFd, who);
+            Scratch s = Scratch.take();
+            try {
+                ByteBuffer v = s.view();
+                v.putInt(Scratch.AUX_OFFSET, EPOLLIN | EPOLLONESHOT);
+                v.putLong(Scratch.AUX_OFFSET + DATA_OFFSET, subFd);
+                int op = added.add(subFd) ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
+                if (LinuxLibc.epoll_ctl(masterFd, op, subFd, s.aux()) != 0) {
+                    int e = PosixLibc.errno();
+                    throw new IllegalStateException("weft: epoll_ctl on the master poller failed: " + provider.strerror(e));
                 }
-                int ready = 0;
-                if ((ev & (EPOLLIN | EPOLLRDHUP | EPOLLPRI)) != 0) {
-                    ready |= READ;
-                }
-                if ((ev & EPOLLOUT) != 0) {
-                    ready |= WRITE;
-                }
-                if ((ev & (EPOLLERR | EPOLLHUP)) != 0) {
-                    ready |= READ | WRITE;
-                }
-                try {
-                    reg.listener.ready(ready);
-                } catch (RuntimeException | StackOverflowError e) {
-                    // A listener only unparks threads; one failure must not stop the poller.
+            } finally {
+                s.give();
+            }
+        }
+
+        private void loop() {
+            long mem = Native.malloc(16L * EVENT_SIZE);
+            ByteBuffer ev = new Pointer(mem).getByteBuffer(0, 16L * EVENT_SIZE).order(ByteOrder.nativeOrder());
+            for (;;) {
+                int n = LinuxLibc.epoll_wait(masterFd, mem, 16, -1);
+                for (int i = 0; i < n; i++) {
+                    int sub = (int) ev.getLong(i * EVENT_SIZE + DATA_OFFSET);
+                    Thread t = parked.get(sub);
+                    if (t != null) {
+                        LockSupport.unpark(t);
+                    }
                 }
             }
         }
