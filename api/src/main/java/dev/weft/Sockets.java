@@ -172,6 +172,38 @@ public final class Sockets {
         return connectFirst(targets, timeout, source, start);
     }
 
+    /**
+     * {@code create_connection} with Happy Eyeballs (RFC 8305): the addresses of
+     * {@code host} are interleaved by family and raced, a new attempt starting every
+     * {@code attemptDelay} (RFC 8305 recommends 250 ms) or as soon as one fails; the first
+     * to connect wins and the rest are closed. A stalled IPv6 path then costs one delay
+     * rather than a whole timeout.
+     *
+     * <pre>{@code
+     * Socket s = Sockets.createConnection("example.test", 443, Duration.ofSeconds(5), null, Duration.ofMillis(250));
+     * }</pre>
+     */
+    public static Socket createConnection(String host, int port, Duration timeout, SockAddr source, Duration attemptDelay)
+            throws IOException {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(attemptDelay, "attemptDelay");
+        SockAddr.checkPort(port);
+        long total = toNanos(timeout);
+        long start = System.nanoTime();
+        List<SockAddr> targets = new ArrayList<>();
+        for (AddrInfo ai : getAddrInfo(host, Integer.toString(port), Family.UNSPEC, SocketType.STREAM, 0, 0, total > 0 ? total : -1)) {
+            targets.add(ai.address());
+        }
+        return HappyEyeballs.connect(targets, timeout, source, attemptDelay, start);
+    }
+
+    /** {@code create_connection} with Happy Eyeballs over given addresses (see above). */
+    public static Socket createConnection(List<SockAddr> addresses, Duration timeout, SockAddr source, Duration attemptDelay)
+            throws IOException {
+        Objects.requireNonNull(attemptDelay, "attemptDelay");
+        return HappyEyeballs.connect(List.copyOf(addresses), timeout, source, attemptDelay, System.nanoTime());
+    }
+
     /** {@code create_connection} to one address. */
     public static Socket createConnection(SockAddr address, Duration timeout, SockAddr source) throws IOException {
         return connectFirst(List.of(address), timeout, source, System.nanoTime());
