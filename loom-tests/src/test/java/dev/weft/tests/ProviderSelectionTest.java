@@ -25,6 +25,24 @@ class ProviderSelectionTest {
         }
     }
 
+    /** Run by a child JVM: print whether abstract names are supported. */
+    public static final class PrintAbstract {
+        public static void main(String[] args) {
+            System.out.println("UNIX_ABSTRACT=" + Sockets.supports(dev.weft.Capability.UNIX_ABSTRACT));
+        }
+    }
+
+    @Test
+    void aCapabilityCanBeSwitchedOffByProperty() throws Exception {
+        assertTrue(Sockets.supports(dev.weft.Capability.UNIX_ABSTRACT), "this kernel has abstract names");
+        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "-Dweft.capability.UNIX_ABSTRACT=false", PrintAbstract.class.getName());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(out.contains("UNIX_ABSTRACT=false"), out);
+    }
+
     private static String where(Class<?> c) throws Exception {
         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
