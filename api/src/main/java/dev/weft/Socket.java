@@ -500,6 +500,9 @@ public final class Socket implements AutoCloseable {
         checkWritable(dst);
         enter();
         try {
+            if (from == null && !dst.hasRemaining()) {
+                return 0; // CPython's recv/recv_into of 0 bytes: nothing to wait for, no system call
+            }
             long t = timeoutNanos;
             long start = t > 0 ? System.nanoTime() : 0;
             for (;;) {
