@@ -283,6 +283,7 @@ final class TestKit {
         final String firstLine;
         private final StringBuilder stderr = new StringBuilder();
         private final Thread errReader;
+        private final BufferedReader out;
 
         private Python(Process process) throws IOException, InterruptedException {
             this.process = process;
@@ -297,7 +298,18 @@ final class TestKit {
                     // the process ended
                 }
             });
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String l = nextLine();
+            if (l == null) {
+                process.destroyForcibly();
+                errReader.join(5_000);
+                fail("python3 did not start: " + stderr());
+            }
+            this.firstLine = l.strip();
+        }
+
+        /** The next line the script prints, or null at its end or after {@link #BOUND}. */
+        String nextLine() {
             CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
                 try {
                     return out.readLine();
@@ -305,18 +317,11 @@ final class TestKit {
                     return null;
                 }
             });
-            String l;
             try {
-                l = line.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                l = null;
+                return line.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException | InterruptedException e) {
+                return null;
             }
-            if (l == null) {
-                process.destroyForcibly();
-                errReader.join(5_000);
-                fail("python3 did not start: " + stderr());
-            }
-            this.firstLine = l.strip();
         }
 
         String stderr() {
