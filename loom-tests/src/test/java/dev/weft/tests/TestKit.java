@@ -339,11 +339,15 @@ final class TestKit {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() throws InterruptedException, IOException {
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            // Release the pipes now rather than at some later GC.
+            process.getOutputStream().close();
+            out.close();
+            errReader.join(5_000);
         }
     }
 
@@ -389,6 +393,9 @@ final class TestKit {
             return new ChildResult(p.exitValue(), out.get(10, TimeUnit.SECONDS));
         } catch (ExecutionException | TimeoutException e) {
             return new ChildResult(p.exitValue(), "(output unreadable: " + e + ")");
+        } finally {
+            p.getOutputStream().close();
+            p.getInputStream().close();
         }
     }
 
