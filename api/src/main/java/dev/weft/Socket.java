@@ -498,11 +498,11 @@ public final class Socket implements AutoCloseable {
 
     private long receive(ByteBuffer dst, int flags, SockAddr[] from) throws IOException {
         checkWritable(dst);
+        if (from == null && !dst.hasRemaining() && isOpen()) {
+            return 0; // CPython's recv/recv_into of 0 bytes: nothing to wait for, no system call
+        }
         enter();
         try {
-            if (from == null && !dst.hasRemaining()) {
-                return 0; // CPython's recv/recv_into of 0 bytes: nothing to wait for, no system call
-            }
             long t = timeoutNanos;
             long start = t > 0 ? System.nanoTime() : 0;
             for (;;) {
