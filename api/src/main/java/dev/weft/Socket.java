@@ -522,6 +522,9 @@ public final class Socket implements AutoCloseable {
 
     private long receive(ByteBuffer dst, int flags, SockAddr[] from) throws IOException {
         checkWritable(dst);
+        if (from == null && !dst.hasRemaining() && isOpen()) {
+            return 0; // CPython's recv/recv_into of 0 bytes: nothing to wait for, no system call
+        }
         enter();
         try {
             // MSG_DONTWAIT: this one call is non-blocking, whatever the socket's mode.

@@ -286,9 +286,13 @@ public abstract class PosixProvider implements SocketProvider {
         boolean direct = dst.isDirect();
         if (!direct || from != null) {
             Scratch s = Scratch.take();
+            long big = 0;
             try {
-                long buf = direct ? address(dst) : s.data();
-                int len = direct ? want : Math.min(want, Scratch.DATA_SIZE);
+                if (!direct && want > Scratch.DATA_SIZE && !isStream(fd)) {
+                    big = malloc(want); // a message must arrive whole: never cut it to the scratch size
+                }
+                long buf = direct ? address(dst) : big != 0 ? big : s.data();
+                int len = direct || big != 0 ? want : Math.min(want, Scratch.DATA_SIZE);
                 long n;
                 if (from != null) {
                     s.len(Scratch.ADDR_SIZE);
@@ -300,7 +304,8 @@ public abstract class PosixProvider implements SocketProvider {
                     return fail();
                 }
                 if (!direct && n > 0) {
-                    dst.put(dst.position(), s.view(), Scratch.DATA_OFFSET, (int) Math.min(n, len));
+                    ByteBuffer got = big != 0 ? new Pointer(big).getByteBuffer(0, want) : s.view();
+                    dst.put(dst.position(), got, big != 0 ? 0 : Scratch.DATA_OFFSET, (int) Math.min(n, len));
                 }
                 if (from != null) {
                     // A connected stream reports no address (len 0): Python returns None there.
@@ -309,6 +314,7 @@ public abstract class PosixProvider implements SocketProvider {
                 }
                 return n;
             } finally {
+                free(big);
                 s.give();
             }
         }
@@ -323,11 +329,18 @@ public abstract class PosixProvider implements SocketProvider {
         flags |= sendFlags();
         if (!direct || to != null) {
             Scratch s = Scratch.take();
+            long big = 0;
             try {
                 long buf;
                 int len;
                 if (direct) {
                     buf = address(src);
+                    len = want;
+                } else if (want > Scratch.DATA_SIZE && !isStream(fd)) {
+                    // A datagram cannot be sent in parts: copy it whole, not cut to the scratch size.
+                    big = malloc(want);
+                    new Pointer(big).getByteBuffer(0, want).put(0, src, src.position(), want);
+                    buf = big;
                     len = want;
                 } else {
                     buf = s.data();
@@ -343,11 +356,33 @@ public abstract class PosixProvider implements SocketProvider {
                 }
                 return n < 0 ? fail() : n;
             } finally {
+                free(big);
                 s.give();
             }
         }
         long n = PosixLibc.send((int) fd, address(src), want, flags);
         return n < 0 ? fail() : n;
+    }
+
+    /** True for a {@code SOCK_STREAM} descriptor: only a stream may move a heap buffer in parts. */
+    private boolean isStream(long fd) {
+        byte[] v = new byte[4];
+        return getSockOpt(fd, constants.get("SOL_SOCKET"), constants.get("SO_TYPE"), v) != 4
+                || ByteBuffer.wrap(v).order(ByteOrder.nativeOrder()).getInt() == constants.get("SOCK_STREAM");
+    }
+
+    private static long malloc(int size) {
+        long p = Native.malloc(size);
+        if (p == 0) {
+            throw new OutOfMemoryError("weft: malloc(" + size + ") failed");
+        }
+        return p;
+    }
+
+    private static void free(long p) {
+        if (p != 0) {
+            Native.free(p);
+        }
     }
 
     /** The native address of a direct buffer's position. */
