@@ -376,10 +376,18 @@ public final class Socket implements AutoCloseable {
             long start = t > 0 ? System.nanoTime() : 0;
             int seq = waiters.seq(Poller.WRITE);
             long r = p.connect(fd, address);
-            if (r == 0) {
+            boolean interrupted = false;
+            while (r == ctx.eintr) {
+                // A signal cut connect(2) short; the attempt may or may not have started.
+                // Asking again tells which, without waiting for an edge that may never come:
+                // EALREADY/EINPROGRESS (in flight), EISCONN (done), or the attempt's error.
+                interrupted = true;
+                r = p.connect(fd, address);
+            }
+            if (r == 0 || interrupted && r == ctx.eisconn) {
                 return 0;
             }
-            boolean inProgress = r == ctx.einprogress || r == ctx.eintr;
+            boolean inProgress = r == ctx.einprogress || interrupted && r == ctx.ealready;
             if (!inProgress && !ctx.wouldBlock(r)) {
                 return fail(r, raise, address);
             }
@@ -401,11 +409,13 @@ public final class Socket implements AutoCloseable {
                 seq = waiters.seq(Poller.WRITE);
                 // connect(2) again tells the outcome: 0 or EISCONN when done, EALREADY while
                 // still in progress, else the error the attempt ended with.
-                r = p.connect(fd, address);
+                do {
+                    r = p.connect(fd, address);
+                } while (r == ctx.eintr);
                 if (r == 0 || r == ctx.eisconn) {
                     return 0;
                 }
-                if (r != ctx.ealready && r != ctx.einprogress && r != ctx.eintr) {
+                if (r != ctx.ealready && r != ctx.einprogress) {
                     return fail(r, raise, address);
                 }
             }
