@@ -29,9 +29,11 @@ final class Messages {
             throw new IllegalArgumentException("ancbufsize too large: " + controlLen + " (at most " + MAX_CONTROL + ")");
         }
         Scratch s = Scratch.take();
+        Staging st = null;
         try {
+            st = Staging.of(p, fd, s, dsts, align8(controlLen));
             ByteBuffer v = s.view();
-            int iovs = fillIov(s, l, dsts, align8(controlLen), false);
+            int iovs = fillIov(s, l, dsts, st, false);
             header(s, l, iovs, controlLen, true);
             long n = PosixLibc.recvmsg(fd, s.aux(), flags);
             if (n < 0) {
@@ -39,13 +41,13 @@ final class Messages {
             }
             // Copy the staged bytes back into heap buffers, in order.
             long left = n;
-            int staged = align8(controlLen);
+            int staged = st.viewOffset;
             for (int i = 0; i < iovs && left > 0; i++) {
                 ByteBuffer d = dsts[i];
                 int len = (int) v.getLong(Scratch.AUX_OFFSET + l.size() + i * IOV_SIZE + 8);
                 int k = (int) Math.min(left, len);
                 if (!d.isDirect()) {
-                    d.put(d.position(), v, Scratch.DATA_OFFSET + staged, k);
+                    d.put(d.position(), st.view, staged, k);
                     staged += len;
                 }
                 left -= k;
@@ -58,6 +60,9 @@ final class Messages {
             out.ancillary = parseControl(v, l, Scratch.DATA_OFFSET, (int) Math.min(cl, controlLen));
             return n;
         } finally {
+            if (st != null) {
+                st.free();
+            }
             s.give();
         }
     }
@@ -72,6 +77,7 @@ final class Messages {
             controlLen += space;
         }
         Scratch s = Scratch.take();
+        Staging st = null;
         try {
             ByteBuffer v = s.view();
             int off = Scratch.DATA_OFFSET;
@@ -92,7 +98,8 @@ final class Messages {
                 v.put(off + l.cmsgHeader(), d);
                 off += space;
             }
-            int iovs = fillIov(s, l, srcs, align8(controlLen), true);
+            st = Staging.of(p, fd, s, srcs, align8(controlLen));
+            int iovs = fillIov(s, l, srcs, st, true);
             int nameLen = to == null ? 0 : p.codec.encode(to, v, 0);
             header(s, l, iovs, controlLen, false);
             v.putInt(Scratch.AUX_OFFSET + MsgLayout.NAME_LEN, nameLen);
@@ -102,6 +109,9 @@ final class Messages {
             long n = PosixLibc.sendmsg(fd, s.aux(), flags);
             return n < 0 ? PosixProvider.fail() : n;
         } finally {
+            if (st != null) {
+                st.free();
+            }
             s.give();
         }
     }
@@ -110,11 +120,51 @@ final class Messages {
         return (n + 7) & ~7;
     }
 
-    /** Writes the iovecs after the msghdr; heap buffers are staged from {@code stageFrom} in the data area. */
-    private static int fillIov(Scratch s, MsgLayout l, ByteBuffer[] bufs, int stageFrom, boolean copyIn) {
+    /**
+     * Where heap buffers are staged: the scratch data area after the control buffer, or,
+     * for a message socket whose heap data would not fit there, one temporary block holding
+     * it all (a message must never be cut to the scratch size; a stream may move in parts).
+     */
+    private static final class Staging {
+        final long base;
+        final ByteBuffer view;
+        final int viewOffset;
+        final int room;
+        private final long owned;
+
+        private Staging(long base, ByteBuffer view, int viewOffset, int room, long owned) {
+            this.base = base;
+            this.view = view;
+            this.viewOffset = viewOffset;
+            this.room = room;
+            this.owned = owned;
+        }
+
+        static Staging of(PosixProvider p, int fd, Scratch s, ByteBuffer[] bufs, int stageFrom) {
+            long heap = 0;
+            for (int i = 0; i < bufs.length && i < MAX_IOV; i++) {
+                if (!bufs[i].isDirect()) {
+                    heap += bufs[i].remaining();
+                }
+            }
+            int room = Scratch.DATA_SIZE - stageFrom;
+            if (heap > room && heap <= Integer.MAX_VALUE && !p.isStream(fd)) {
+                long big = PosixProvider.malloc((int) heap);
+                return new Staging(big, new com.sun.jna.Pointer(big).getByteBuffer(0, heap), 0, (int) heap, big);
+            }
+            return new Staging(s.data() + stageFrom, s.view(), Scratch.DATA_OFFSET + stageFrom, room, 0);
+        }
+
+        void free() {
+            PosixProvider.free(owned);
+        }
+    }
+
+    /** Writes the iovecs after the msghdr; heap buffers are staged in {@code st}. */
+    private static int fillIov(Scratch s, MsgLayout l, ByteBuffer[] bufs, Staging st, boolean copyIn) {
         ByteBuffer v = s.view();
-        int room = Scratch.DATA_SIZE - stageFrom;
-        int staged = stageFrom;
+        int room = st.room;
+        int staged = 0;
         int n = 0;
         for (ByteBuffer b : bufs) {
             if (n == MAX_IOV) {
@@ -129,9 +179,9 @@ final class Messages {
                     break;
                 }
                 len = Math.min(len, room);
-                base = s.data() + staged;
+                base = st.base + staged;
                 if (copyIn) {
-                    v.put(Scratch.DATA_OFFSET + staged, b, b.position(), len);
+                    st.view.put(st.viewOffset + staged, b, b.position(), len);
                 }
                 staged += len;
                 room -= len;

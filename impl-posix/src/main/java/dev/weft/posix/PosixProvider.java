@@ -365,13 +365,13 @@ public abstract class PosixProvider implements SocketProvider {
     }
 
     /** True for a {@code SOCK_STREAM} descriptor: only a stream may move a heap buffer in parts. */
-    private boolean isStream(long fd) {
+    boolean isStream(long fd) {
         byte[] v = new byte[4];
         return getSockOpt(fd, constants.get("SOL_SOCKET"), constants.get("SO_TYPE"), v) != 4
                 || ByteBuffer.wrap(v).order(ByteOrder.nativeOrder()).getInt() == constants.get("SOCK_STREAM");
     }
 
-    private static long malloc(int size) {
+    static long malloc(int size) {
         long p = Native.malloc(size);
         if (p == 0) {
             throw new OutOfMemoryError("weft: malloc(" + size + ") failed");
@@ -379,7 +379,7 @@ public abstract class PosixProvider implements SocketProvider {
         return p;
     }
 
-    private static void free(long p) {
+    static void free(long p) {
         if (p != 0) {
             Native.free(p);
         }

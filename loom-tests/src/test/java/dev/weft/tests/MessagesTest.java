@@ -216,6 +216,28 @@ class MessagesTest {
         }
     }
 
+    @Test
+    void aMessageLargerThanTheScratchAreaGoesWholeThroughSendmsgAndRecvmsg() throws Exception {
+        try (var pair = Sockets.socketPair(Family.UNIX, SocketType.SEQPACKET, 0)) {
+            pair.first().setOption(dev.weft.SockOpt.SO_SNDBUF, 2 << 20);
+            pair.second().setOption(dev.weft.SockOpt.SO_RCVBUF, 2 << 20);
+            byte[] big = new byte[600_000];
+            new java.util.Random(3).nextBytes(big);
+            // Two heap buffers that together exceed the pooled staging room.
+            ByteBuffer a = ByteBuffer.wrap(big, 0, 300_000);
+            ByteBuffer b = ByteBuffer.wrap(big, 300_000, 300_000);
+            assertEquals(600_000, pair.first().sendMsg(List.of(a, b), List.of(), 0, null));
+            ByteBuffer x = ByteBuffer.allocate(350_000);
+            ByteBuffer y = ByteBuffer.allocate(350_000);
+            Socket.MessageInto m = pair.second().recvMsgInto(List.of(x, y), 0, 0);
+            assertEquals(600_000, m.nbytes(), "one message, whole");
+            byte[] got = new byte[600_000];
+            System.arraycopy(x.array(), 0, got, 0, 350_000);
+            System.arraycopy(y.array(), 0, got, 350_000, 250_000);
+            assertArrayEquals(big, got);
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------
 
     /** A raw read-only descriptor for {@code file} (Java hides its own), through the provider. */
