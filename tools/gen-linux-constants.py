@@ -45,12 +45,14 @@ EXTRA = {
 values = {}
 for name in dir(socket):
     v = getattr(socket, name)
-    if name.isupper() and isinstance(v, int) and not name.startswith(("EAI_ADDRFAMILY",)):
+    if name.isupper() and isinstance(v, int):
         values[name] = int(v)
 for k, v in EXTRA.items():
     values.setdefault(k, v)
 errnos = {name: num for num, name in errno.errorcode.items()}
-errnos["EWOULDBLOCK"] = errno.EWOULDBLOCK
+# Aliases errorcode keeps one name for: the others must map too.
+for alias in ("EWOULDBLOCK", "EOPNOTSUPP", "EDEADLK"):
+    errnos[alias] = getattr(errno, alias)
 
 def literal(v):
     # Unsigned 32-bit values (CAN_EFF_FLAG, VMADDR_CID_ANY) keep their bits as a Java int.

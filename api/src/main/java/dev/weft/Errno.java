@@ -86,6 +86,8 @@ public enum Errno {
     ERANGE,
     /** Resource deadlock avoided. */
     EDEADLOCK,
+    /** Resource deadlock avoided (the same number as EDEADLOCK on Linux). */
+    EDEADLK,
     /** File name too long. */
     ENAMETOOLONG,
     /** No locks available. */
@@ -202,6 +204,8 @@ public enum Errno {
     ESOCKTNOSUPPORT,
     /** Operation not supported. */
     ENOTSUP,
+    /** Operation not supported on socket (the same number as ENOTSUP on Linux, another on BSD). */
+    EOPNOTSUPP,
     /** Protocol family not supported. */
     EPFNOSUPPORT,
     /** Address family not supported by protocol. */

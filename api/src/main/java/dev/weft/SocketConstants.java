@@ -827,4 +827,6 @@ public final class SocketConstants {
     public static final int VMADDR_PORT_ANY = c("VMADDR_PORT_ANY");
     /** VM_SOCKETS_INVALID_VERSION, or -1 where this OS has none. */
     public static final int VM_SOCKETS_INVALID_VERSION = c("VM_SOCKETS_INVALID_VERSION");
+    /** EAI_ADDRFAMILY, or -1 where this OS has none. */
+    public static final int EAI_ADDRFAMILY = c("EAI_ADDRFAMILY");
 }

@@ -107,6 +107,7 @@ final class LinuxConstants {
         m.put("CAN_RTR_FLAG", 1073741824);
         m.put("CAN_SFF_MASK", 2047);
         m.put("EAGAIN", 11);
+        m.put("EAI_ADDRFAMILY", -9);
         m.put("EAI_AGAIN", -3);
         m.put("EAI_BADFLAGS", -1);
         m.put("EAI_FAIL", -4);
@@ -431,6 +432,7 @@ final class LinuxConstants {
         m.put("ECONNABORTED", 103);
         m.put("ECONNREFUSED", 111);
         m.put("ECONNRESET", 104);
+        m.put("EDEADLK", 35);
         m.put("EDEADLOCK", 35);
         m.put("EDESTADDRREQ", 89);
         m.put("EDOM", 33);
@@ -506,6 +508,7 @@ final class LinuxConstants {
         m.put("ENOTTY", 25);
         m.put("ENOTUNIQ", 76);
         m.put("ENXIO", 6);
+        m.put("EOPNOTSUPP", 95);
         m.put("EOVERFLOW", 75);
         m.put("EOWNERDEAD", 130);
         m.put("EPERM", 1);
