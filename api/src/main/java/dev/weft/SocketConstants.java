@@ -5,7 +5,8 @@ package dev.weft;
  * {@code IPPROTO_*}, {@code TCP_*}, {@code IP_*}, {@code IPV6_*}, {@code AI_*}, {@code NI_*},
  * {@code EAI_*}, ...) with the running OS's values, read from the provider when this class
  * loads. A name the OS lacks is -1 (Python leaves such an attribute out), and passing -1 to a
- * call fails with the OS's error rather than doing something else.
+ * call fails with the OS's error rather than doing something else. Where -1 is a real value
+ * ({@code EAI_BADFLAGS} on Linux), {@link Sockets#hasConstant} tells the two apart.
  *
  * <pre>{@code
  * import static dev.weft.SocketConstants.*;

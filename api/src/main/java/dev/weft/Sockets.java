@@ -48,6 +48,11 @@ public final class Sockets {
         return v == null ? fallback : v;
     }
 
+    /** True if this OS defines the constant {@code name} (Python's {@code hasattr(socket, name)}). */
+    public static boolean hasConstant(String name) {
+        return provider().constants().containsKey(name);
+    }
+
     static int requireConstant(SocketProvider p, String name) {
         Integer v = p.constants().get(name);
         if (v == null) {
