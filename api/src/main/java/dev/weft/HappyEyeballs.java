@@ -111,15 +111,7 @@ final class HappyEyeballs {
         try {
             s = Socket.open(target.family(), SocketType.STREAM, 0);
             open.add(s);
-            if (total > 0) {
-                long left = total - (System.nanoTime() - start);
-                if (left <= 0) {
-                    throw Errors.timedOut(0);
-                }
-                s.setTimeout(Duration.ofNanos(left));
-            } else {
-                s.setTimeout(null);
-            }
+            Sockets.setRemaining(s, total, start, null); // a race needs each attempt to wait
             if (source != null && source.family() == target.family()) {
                 s.bind(source);
             }

@@ -48,6 +48,22 @@ public final class Sockets {
         return v == null ? fallback : v;
     }
 
+    /**
+     * Gives {@code s} what is left of a call's overall timeout ({@code total} ns from
+     * {@code start}), or {@code timeout} itself when that is not positive.
+     */
+    static void setRemaining(Socket s, long total, long start, Duration timeout) throws IOException {
+        if (total > 0) {
+            long left = total - (System.nanoTime() - start);
+            if (left <= 0) {
+                throw Errors.timedOut(0);
+            }
+            s.setTimeout(Duration.ofNanos(left));
+        } else {
+            s.setTimeout(timeout);
+        }
+    }
+
     /** True if this OS defines the constant {@code name} (Python's {@code hasattr(socket, name)}). */
     public static boolean hasConstant(String name) {
         return provider().constants().containsKey(name);
@@ -237,15 +253,7 @@ public final class Sockets {
             Socket s = null;
             try {
                 s = Socket.open(target.family(), SocketType.STREAM, 0);
-                if (total > 0) {
-                    long left = total - (System.nanoTime() - start);
-                    if (left <= 0) {
-                        throw Errors.timedOut(0);
-                    }
-                    s.setTimeout(Duration.ofNanos(left));
-                } else {
-                    s.setTimeout(timeout);
-                }
+                setRemaining(s, total, start, timeout);
                 if (source != null) {
                     s.bind(source);
                 }
