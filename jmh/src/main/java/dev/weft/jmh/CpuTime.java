@@ -1,0 +1,56 @@
+package dev.weft.jmh;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+
+/**
+ * A JMH profiler ({@code -prof dev.weft.jmh.CpuTime}) that puts CPU time beside every score,
+ * so a spin or an extra thread hop is never free: the process's CPU time over each
+ * iteration (every thread: benchmark and peer threads, carriers, weft's or the JDK's poller,
+ * JIT and GC) divided by the operations JMH counted, and divided by the wall time (how many
+ * CPUs the benchmark kept busy). It also reports operations per second from the same
+ * counts, which gives a rate for SampleTime benchmarks too. Operations that a benchmark's
+ * own load threads count in {@link Bench#BACKGROUND_OPS} are added to JMH's count.
+ */
+public final class CpuTime implements InternalProfiler {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private long cpu0;
+    private long background0;
+    private long wall0;
+
+    @Override
+    public String getDescription() {
+        return "process CPU time per operation and CPUs busy (all threads of the fork)";
+    }
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        wall0 = System.nanoTime();
+        background0 = Bench.BACKGROUND_OPS.sum();
+        cpu0 = OS.getProcessCpuTime();
+    }
+
+    @Override
+    public List<? extends Result<?>> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+            IterationResult result) {
+        long cpu = OS.getProcessCpuTime() - cpu0;
+        long wall = System.nanoTime() - wall0;
+        long ops = result.getMetadata().getMeasuredOps() + Bench.BACKGROUND_OPS.sum() - background0;
+        if (ops <= 0 || wall <= 0 || cpu < 0) {
+            return List.of();
+        }
+        return List.of(
+                new ScalarResult("cpu.ns/op", (double) cpu / ops, "ns/op", AggregationPolicy.AVG),
+                new ScalarResult("cpu.busy", (double) cpu / wall, "CPUs", AggregationPolicy.AVG),
+                new ScalarResult("ops.rate", ops * 1e9 / wall, "ops/s", AggregationPolicy.AVG));
+    }
+}
