@@ -12,6 +12,8 @@
 #   BENCH_PASSES    "unpinned pinned" (default), or one of them
 #   BENCH_SKIP      comma list of parts to skip: c, lateness, jmh, build
 #   BENCH_OUT       results directory (default bench/results, not committed)
+#   BENCH_JVM_ARGS  extra flags for every benchmark JVM (JMH forks get them through
+#                   -jvmArgsPrepend), e.g. a weft tuning property to compare against a run without
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -29,7 +31,11 @@ set +f
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAR=$ROOT/jmh/target/benchmarks.jar
 REFBENCH=$ROOT/bench/build/refbench
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED -Xms1g -Xmx1g)
+# shellcheck disable=SC2206
+EXTRA=(${BENCH_JVM_ARGS:-})
+JVM_FLAGS=(--enable-native-access=ALL-UNNAMED -Xms1g -Xmx1g "${EXTRA[@]}")
+PREPEND=()
+if [ ${#EXTRA[@]} -gt 0 ]; then PREPEND=(-jvmArgsPrepend "${EXTRA[*]}"); fi
 
 skipped() { [[ $SKIP == *",$1,"* ]]; }
 
@@ -51,6 +57,7 @@ fi
   echo "java: $("$JAVA" -version 2>&1 | head -n 1) ($("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.version = //p'))"
   echo "gcc: $(gcc -dumpfullversion 2>/dev/null || gcc -dumpversion)"
   echo "jmh options: $JMH_OPTS"
+  echo "extra JVM flags: ${BENCH_JVM_ARGS:-none}"
   echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 } > "$OUT/machine.txt"
 
@@ -87,7 +94,7 @@ for pass in $PASSES; do
   if ! skipped jmh; then
     echo "-- JMH ($JMH_OPTS) -> $OUT/jmh-$pass.log"
     # shellcheck disable=SC2086
-    "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" "$FILTER" $JMH_OPTS \
+    "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" "$FILTER" $JMH_OPTS "${PREPEND[@]}" \
       -prof dev.weft.jmh.CpuTime -rf json -rff "$OUT/jmh-$pass.json" > "$OUT/jmh-$pass.log" 2>&1 \
       || { echo "JMH failed, see $OUT/jmh-$pass.log" >&2; tail -n 30 "$OUT/jmh-$pass.log" >&2; exit 1; }
     sed -n '/^Benchmark /,$p' "$OUT/jmh-$pass.log" | grep -v ':p0\.\(00\|90\|999\|9999\)\|:p1\.00' || true

@@ -115,12 +115,14 @@ def table(jmh, others):
             if "latency" not in label:
                 rows[label][impl + "_cpu"] = cpu_per_op(r)
                 rows[label][impl + "_busy"] = secondary(r, "cpu.busy")
+                rows[label][impl + "_sw"] = secondary(r, "ctxsw/op")
     cref = {}
     for o in others:
         if o["kind"] == "c":
             cref[(o["mode"], o["family"], o["size"])] = o
-    lines = ["| benchmark | unit | weft | JDK | weft vs JDK | CPU µs/op weft | CPU µs/op JDK | C | weft vs C |",
-             "|---|---|--:|--:|--:|--:|--:|--:|--:|"]
+    lines = ["| benchmark | unit | weft | JDK | weft vs JDK | CPU µs/op weft | CPU µs/op JDK "
+             "| switches/op weft / JDK | C | weft vs C |",
+             "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for label in order:
         row = rows[label]
         w, j = row.get("weft"), row.get("jdk")
@@ -132,10 +134,13 @@ def table(jmh, others):
         if c:
             cval = float(c["gb_per_s"]) if row["unit"] == "GB/s" else float(c["ops_per_s"])
         cratio = (w / cval) if (w and cval) else None
-        lines.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
+        sw = row.get("weft_sw"), row.get("jdk_sw")
+        lines.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
             label, row["unit"], fmt(w, row["unit"]), fmt(j, row["unit"]),
             f"{ratio:.2f}x" if ratio else "–",
             fmt(row.get("weft_cpu")), fmt(row.get("jdk_cpu")),
+            "–" if sw[0] is None and sw[1] is None else
+            f"{'–' if sw[0] is None else f'{sw[0]:.1f}'} / {'–' if sw[1] is None else f'{sw[1]:.1f}'}",
             fmt(cval, row["unit"]) + (f" ({float(c['cpu_ns_per_op'])/1000:.1f} µs CPU)" if c else ""),
             f"{cratio:.2f}x" if cratio else "–"))
     return lines
@@ -175,6 +180,23 @@ def load_summary(path):
     return out
 
 
+def target_check(d):
+    """DESIGN.md's target: weft's unpinned 64 B TCP round trip within 1.5x of pinned C."""
+    weft = None
+    for r in load_jmh(os.path.join(d, "jmh-unpinned.json")):
+        if (r["benchmark"].endswith("PingPong.Tcp.roundTrip") and r["params"].get("impl") == "weft"
+                and r["params"].get("size") == "64"):
+            weft = 1e6 / r["primaryMetric"]["score"]
+    c = None
+    for o in load_results(os.path.join(d, "other-pinned.txt")):
+        if o["kind"] == "c" and o["mode"] == "pingpong" and o["family"] == "tcp" and o["size"] == "64":
+            c = float(o["us_per_op"])
+    if weft is None or c is None:
+        return None
+    return (f"**Target** (DESIGN.md: weft's unpinned 64 B TCP round trip within 1.5x of pinned C): "
+            f"weft unpinned {weft:.1f} µs, C pinned {c:.1f} µs: {weft / c:.1f}x.")
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "bench/results"
     print("# weft benchmarks: summary\n")
@@ -185,7 +207,8 @@ def main():
         print("```\n")
     print("weft vs JDK > 1 means weft is better (faster, more per second, or less latency).")
     print("CPU µs/op: process CPU time (all threads) per operation: per round trip, per MiB, per message,")
-    print("per burst, per connection or per call.\n")
+    print("per burst, per connection or per call. switches/op: context switches of the process's threads per")
+    print("operation (each sleep and wake-up of a thread is one; blocking C ping-pong needs 2 per round trip).\n")
     for pass_ in ("unpinned", "pinned"):
         jmh = load_jmh(os.path.join(d, f"jmh-{pass_}.json"))
         others = load_results(os.path.join(d, f"other-{pass_}.txt"))
@@ -198,6 +221,9 @@ def main():
         if lat:
             print("Timeout lateness (g):\n")
             print("\n".join(lat) + "\n")
+    target = target_check(d)
+    if target:
+        print(target + "\n")
     noise = load_summary(os.path.join(d, "loadavg.txt"))
     if noise:
         print("## machine load during the run\n")

@@ -35,6 +35,11 @@ interface Conn extends Closeable {
     /** The two implementations, as the benchmarks' {@code impl} parameter names them. */
     String WEFT = "weft";
     String JDK = "jdk";
+    /**
+     * An experiment, in no default parameter list: weft with a spin before parking, done
+     * in the application (see {@link WeftSpin}). Run e.g. {@code -p impl=weft,weft-spin,jdk}.
+     */
+    String WEFT_SPIN = "weft-spin";
 
     /** A connected pair and what else must be closed with it (a listener, a socket file). */
     record Pair(Conn client, Conn server, AutoCloseable rest) implements Closeable {
@@ -54,6 +59,52 @@ interface Conn extends Closeable {
         @Override
         public int read(ByteBuffer b) throws IOException {
             int n = s.recvInto(b);
+            return n == 0 && b.hasRemaining() ? -1 : n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            s.close();
+        }
+    }
+
+    /**
+     * weft with a spin before parking, emulated above the API: reads first try in
+     * non-blocking mode ({@code Duration.ZERO}), yielding between tries, for up to
+     * {@code weft.bench.spinNanos} (default 50 µs), and only then block. It estimates what
+     * a spin inside weft would buy; inside weft it would cost less, since each failed try
+     * here pays for a {@code WouldBlockException}. Yielding, not {@code onSpinWait}, so
+     * the peer can run when both share one carrier.
+     */
+    record WeftSpin(Socket s, long spinNanos) implements Conn {
+        WeftSpin(Socket s) {
+            this(s, Long.getLong("weft.bench.spinNanos", 50_000));
+        }
+
+        @Override
+        public void writeFully(ByteBuffer b) throws IOException {
+            s.setTimeout(null);
+            s.sendAll(b);
+        }
+
+        @Override
+        public int read(ByteBuffer b) throws IOException {
+            long start = System.nanoTime();
+            s.setTimeout(java.time.Duration.ZERO);
+            int n;
+            for (;;) {
+                try {
+                    n = s.recvInto(b);
+                    break;
+                } catch (dev.weft.WouldBlockException e) {
+                    if (System.nanoTime() - start > spinNanos) {
+                        s.setTimeout(null);
+                        n = s.recvInto(b);
+                        break;
+                    }
+                    Thread.yield();
+                }
+            }
             return n == 0 && b.hasRemaining() ? -1 : n;
         }
 
@@ -85,6 +136,10 @@ interface Conn extends Closeable {
 
     /** A loopback TCP connection with TCP_NODELAY on both ends. */
     static Pair tcp(String impl) throws IOException {
+        if (impl.equals(WEFT_SPIN)) {
+            Pair p = tcp(WEFT);
+            return new Pair(new WeftSpin(((Weft) p.client()).s()), new WeftSpin(((Weft) p.server()).s()), p.rest());
+        }
         return switch (impl) {
             case WEFT -> {
                 Socket server = Sockets.createServer(SockAddr.inet("127.0.0.1", 0));

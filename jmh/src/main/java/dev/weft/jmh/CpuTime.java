@@ -1,6 +1,11 @@
 package dev.weft.jmh;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -15,7 +20,9 @@ import org.openjdk.jmh.results.ScalarResult;
  * so a spin or an extra thread hop is never free: the process's CPU time over each
  * iteration (every thread: benchmark and peer threads, carriers, weft's or the JDK's poller,
  * JIT and GC) divided by the operations JMH counted, and divided by the wall time (how many
- * CPUs the benchmark kept busy). It also reports operations per second from the same
+ * CPUs the benchmark kept busy), and the context switches per operation (every time a
+ * thread sleeps and is woken counts one: a blocking C ping-pong costs two per round trip).
+ * It also reports operations per second from the same
  * counts, which gives a rate for SampleTime benchmarks too. Operations that a benchmark's
  * own load threads count in {@link Bench#BACKGROUND_OPS} are added to JMH's count.
  */
@@ -24,6 +31,7 @@ public final class CpuTime implements InternalProfiler {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private long cpu0;
+    private long switches0;
     private long background0;
     private long wall0;
 
@@ -36,6 +44,7 @@ public final class CpuTime implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         wall0 = System.nanoTime();
         background0 = Bench.BACKGROUND_OPS.sum();
+        switches0 = contextSwitches();
         cpu0 = OS.getProcessCpuTime();
     }
 
@@ -43,6 +52,7 @@ public final class CpuTime implements InternalProfiler {
     public List<? extends Result<?>> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
             IterationResult result) {
         long cpu = OS.getProcessCpuTime() - cpu0;
+        long switches = contextSwitches() - switches0;
         long wall = System.nanoTime() - wall0;
         long ops = result.getMetadata().getMeasuredOps() + Bench.BACKGROUND_OPS.sum() - background0;
         if (ops <= 0 || wall <= 0 || cpu < 0) {
@@ -51,6 +61,33 @@ public final class CpuTime implements InternalProfiler {
         return List.of(
                 new ScalarResult("cpu.ns/op", (double) cpu / ops, "ns/op", AggregationPolicy.AVG),
                 new ScalarResult("cpu.busy", (double) cpu / wall, "CPUs", AggregationPolicy.AVG),
-                new ScalarResult("ops.rate", ops * 1e9 / wall, "ops/s", AggregationPolicy.AVG));
+                new ScalarResult("ops.rate", ops * 1e9 / wall, "ops/s", AggregationPolicy.AVG),
+                new ScalarResult("ctxsw/op", (double) switches / ops, "switches/op", AggregationPolicy.AVG));
+    }
+
+    /**
+     * Context switches of every live thread of this process (Linux {@code /proc/self/task}),
+     * voluntary (a thread went to sleep: each cross-thread wake-up costs one) and not.
+     * 0 where there is no /proc. Threads that end between two readings take their counts
+     * with them; the threads that matter here (carriers, pollers) live for the whole fork.
+     */
+    static long contextSwitches() {
+        long sum = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path t : tasks) {
+                try {
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException | NumberFormatException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | UncheckedIOException noProc) {
+            return 0;
+        }
+        return sum;
     }
 }
