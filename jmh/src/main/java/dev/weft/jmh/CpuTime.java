@@ -45,6 +45,7 @@ public final class CpuTime implements InternalProfiler {
         wall0 = System.nanoTime();
         background0 = Bench.BACKGROUND_OPS.sum();
         switches0 = contextSwitches();
+        Latencies.reset();
         cpu0 = OS.getProcessCpuTime();
     }
 
@@ -58,11 +59,18 @@ public final class CpuTime implements InternalProfiler {
         if (ops <= 0 || wall <= 0 || cpu < 0) {
             return List.of();
         }
-        return List.of(
+        List<ScalarResult> out = new java.util.ArrayList<>(List.of(
                 new ScalarResult("cpu.ns/op", (double) cpu / ops, "ns/op", AggregationPolicy.AVG),
                 new ScalarResult("cpu.busy", (double) cpu / wall, "CPUs", AggregationPolicy.AVG),
                 new ScalarResult("ops.rate", ops * 1e9 / wall, "ops/s", AggregationPolicy.AVG),
-                new ScalarResult("ctxsw/op", (double) switches / ops, "switches/op", AggregationPolicy.AVG));
+                new ScalarResult("ctxsw/op", (double) switches / ops, "switches/op", AggregationPolicy.AVG)));
+        if (Latencies.count() > 0) {
+            // Averaged over iterations: a rough figure, but each iteration's has thousands of samples.
+            out.add(new ScalarResult("lat.p50", Latencies.percentile(50) / 1000, "us", AggregationPolicy.AVG));
+            out.add(new ScalarResult("lat.p99", Latencies.percentile(99) / 1000, "us", AggregationPolicy.AVG));
+            out.add(new ScalarResult("lat.samples", Latencies.count(), "samples", AggregationPolicy.SUM));
+        }
+        return out;
     }
 
     /**
