@@ -12,6 +12,10 @@
 #   BENCH_PASSES    "unpinned pinned" (default), or one of them
 #   BENCH_SKIP      comma list of parts to skip: c, lateness, jmh, build
 #   BENCH_OUT       results directory (default bench/results, not committed)
+#   BENCH_EXPERIMENTS=1  also, per pass, 64 B TCP ping-pong for weft, weft-spin (a spin
+#                   before parking, emulated above the API) and the JDK side by side, and
+#                   the JDK with platform poller threads (-Djdk.pollerMode=1, weft's
+#                   architecture): about 40 s more per pass
 #   BENCH_JVM_ARGS  extra flags for every benchmark JVM (JMH forks get them through
 #                   -jvmArgsPrepend), e.g. a weft tuning property to compare against a run without
 set -euo pipefail
@@ -98,6 +102,18 @@ for pass in $PASSES; do
       -prof dev.weft.jmh.CpuTime -rf json -rff "$OUT/jmh-$pass.json" > "$OUT/jmh-$pass.log" 2>&1 \
       || { echo "JMH failed, see $OUT/jmh-$pass.log" >&2; tail -n 30 "$OUT/jmh-$pass.log" >&2; exit 1; }
     sed -n '/^Benchmark /,$p' "$OUT/jmh-$pass.log" | grep -v ':p0\.\(00\|90\|999\|9999\)\|:p1\.00' || true
+  fi
+  if [ -n "${BENCH_EXPERIMENTS:-}" ]; then
+    echo "-- experiments -> $OUT/exp-*-$pass.log"
+    # shellcheck disable=SC2086
+    "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" 'PingPong.Tcp' -p bytes=64 -p impl=weft,weft-spin,jdk \
+      $JMH_OPTS "${PREPEND[@]}" -prof dev.weft.jmh.CpuTime -rf json -rff "$OUT/exp-spin-$pass.json" \
+      > "$OUT/exp-spin-$pass.log" 2>&1 || { echo "experiment failed, see $OUT/exp-spin-$pass.log" >&2; exit 1; }
+    # shellcheck disable=SC2086
+    "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" 'PingPong.Tcp' -p bytes=64 -p impl=jdk \
+      $JMH_OPTS -jvmArgsPrepend "-Djdk.pollerMode=1 ${EXTRA[*]}" -prof dev.weft.jmh.CpuTime -rf json \
+      -rff "$OUT/exp-pm1-$pass.json" > "$OUT/exp-pm1-$pass.log" 2>&1 \
+      || { echo "experiment failed, see $OUT/exp-pm1-$pass.log" >&2; exit 1; }
   fi
   echo "$pass $(date +%s) end" >> "$OUT/loadavg.txt"
 done

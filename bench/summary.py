@@ -56,9 +56,9 @@ def bench_rows(r):
     p = r.get("params", {})
     score = r["primaryMetric"]["score"]
     if name == "PingPong.Tcp.roundTrip":
-        yield (f"(a) TCP ping-pong {p['size']} B", "round trips/s", score, True, ("pingpong", "tcp", p["size"]))
+        yield (f"(a) TCP ping-pong {p['bytes']} B", "round trips/s", score, True, ("pingpong", "tcp", p["bytes"]))
     elif name == "PingPong.Unix.roundTrip":
-        yield (f"(d) AF_UNIX ping-pong {p['size']} B", "round trips/s", score, True, ("pingpong", "unix", p["size"]))
+        yield (f"(d) AF_UNIX ping-pong {p['bytes']} B", "round trips/s", score, True, ("pingpong", "unix", p["bytes"]))
     elif name == "Bulk.Tcp.mebibyte":
         yield (f"(c) TCP bulk, {p['buffer']} buffers", "GB/s", score * MIB / 1e9, True, ("bulk", "tcp", "65536"))
     elif name == "Bulk.Unix.mebibyte":
@@ -181,12 +181,29 @@ def load_summary(path):
     return out
 
 
+def experiments(d, pass_):
+    rows = []
+    for fname, tag in ((f"exp-spin-{pass_}.json", None), (f"exp-pm1-{pass_}.json", "jdk, -Djdk.pollerMode=1")):
+        for r in load_jmh(os.path.join(d, fname)):
+            impl = r["params"].get("impl")
+            label = tag or {"weft": "weft", "weft-spin": "weft-spin (spin ≤ 50 µs, then park)",
+                            "jdk": "jdk (default: virtual-thread pollers)"}.get(impl, impl)
+            score = r["primaryMetric"]["score"]
+            rows.append("| {} | {} | {:.1f} | {} | {} | {} |".format(
+                label, fmt(score), 1e6 / score, fmt(cpu_per_op(r)), fmt(secondary(r, "cpu.busy")),
+                fmt(secondary(r, "ctxsw/op"))))
+    if not rows:
+        return []
+    return ["| 64 B TCP ping-pong | round trips/s | µs/round trip | CPU µs/round trip | CPUs busy | switches/round trip |",
+            "|---|--:|--:|--:|--:|--:|"] + rows
+
+
 def target_check(d):
     """DESIGN.md's target: weft's unpinned 64 B TCP round trip within 1.5x of pinned C."""
     weft = None
     for r in load_jmh(os.path.join(d, "jmh-unpinned.json")):
         if (r["benchmark"].endswith("PingPong.Tcp.roundTrip") and r["params"].get("impl") == "weft"
-                and r["params"].get("size") == "64"):
+                and r["params"].get("bytes") == "64"):
             weft = 1e6 / r["primaryMetric"]["score"]
     c = None
     for o in load_results(os.path.join(d, "other-pinned.txt")):
@@ -213,11 +230,15 @@ def main():
     for pass_ in ("unpinned", "pinned"):
         jmh = load_jmh(os.path.join(d, f"jmh-{pass_}.json"))
         others = load_results(os.path.join(d, f"other-{pass_}.txt"))
-        if not jmh and not others:
+        if not jmh and not others and not experiments(d, pass_):
             continue
         print(f"## {pass_}" + (" (taskset -c 0: every thread on one CPU)" if pass_ == "pinned" else " (2 CPUs)") + "\n")
         if jmh or any(o["kind"] == "c" for o in others):
             print("\n".join(table(jmh, others)) + "\n")
+        exp = experiments(d, pass_)
+        if exp:
+            print("Experiments (BENCH_EXPERIMENTS=1), measured one after another:\n")
+            print("\n".join(exp) + "\n")
         lat = lateness(others)
         if lat:
             print("Timeout lateness (g):\n")

@@ -20,6 +20,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * all of it to come back from an echo peer; the score is round trips per second. Both ends
  * run on virtual threads, and every round trip parks each end once, so this measures the
  * hand-off from the kernel through the poller to the waiting thread.
+ *
+ * <p>Parameter names matter: JMH orders trials by parameter name, the last name varying
+ * fastest, so every name sorts before {@code impl} and each weft trial runs right beside
+ * its JDK twin (on a shared machine the load drifts between the two otherwise).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -66,7 +70,7 @@ public abstract class PingPong {
     /** (a) loopback TCP, TCP_NODELAY, heap buffers. */
     public static class Tcp extends PingPong {
         @Param({"64", "16384"})
-        public int size;
+        public int bytes;
 
         @Override
         Conn.Pair open(String impl) throws IOException {
@@ -75,14 +79,14 @@ public abstract class PingPong {
 
         @Override
         int size() {
-            return size;
+            return bytes;
         }
     }
 
     /** (d) AF_UNIX stream through a listener on a path (the JDK's UnixDomainSocketAddress). */
     public static class Unix extends PingPong {
         @Param({"64"})
-        public int size;
+        public int bytes;
 
         @Override
         Conn.Pair open(String impl) throws IOException {
@@ -91,7 +95,7 @@ public abstract class PingPong {
 
         @Override
         int size() {
-            return size;
+            return bytes;
         }
     }
 }
