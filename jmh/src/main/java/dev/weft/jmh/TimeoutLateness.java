@@ -45,6 +45,9 @@ public final class TimeoutLateness {
     private interface End extends AutoCloseable {
         /** Reads with a timeout in ms; true if it timed out, false if data or end of stream came. */
         boolean timedRead(int ms) throws IOException;
+
+        @Override
+        void close() throws IOException;
     }
 
     public static void main(String[] args) throws Exception {
