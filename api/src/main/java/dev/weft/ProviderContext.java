@@ -117,9 +117,12 @@ final class ProviderContext {
                 + "); add " + module + " to the class path or module path";
     }
 
+    /** strerror texts by errno, looked up once: an error path need not call into libc. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+
     IOException error(long negErrno, String context) {
         int n = (int) -negErrno;
-        return Errors.of(provider.errno(n), n, provider.strerror(n), context);
+        return Errors.of(provider.errno(n), n, texts.computeIfAbsent(n, provider::strerror), context);
     }
 
     boolean wouldBlock(long r) {
