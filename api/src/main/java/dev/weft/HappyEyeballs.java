@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Happy Eyeballs v2 connection racing (RFC 8305 section 5): addresses are interleaved by
@@ -57,6 +58,7 @@ final class HappyEyeballs {
         long delay = Math.max(1, Sockets.toNanos(attemptDelay));
         LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
         Queue<Socket> open = new ConcurrentLinkedQueue<>();
+        AtomicBoolean done = new AtomicBoolean();
         List<IOException> failures = new ArrayList<>();
         int started = 0;
         int finished = 0;
@@ -64,7 +66,7 @@ final class HappyEyeballs {
             while (finished < order.size()) {
                 if (started < order.size()) {
                     SockAddr target = order.get(started++);
-                    Thread.ofVirtual().name("weft-happy-eyeballs").start(() -> attempt(target, source, total, start, open, outcomes));
+                    Thread.ofVirtual().name("weft-happy-eyeballs").start(() -> attempt(target, source, total, start, open, outcomes, done));
                 }
                 // Wait for an outcome: until the next attempt is due, or, all started, until the deadline.
                 long wait = started < order.size() ? delay : total > 0 ? total - (System.nanoTime() - start) : Long.MAX_VALUE;
@@ -91,7 +93,9 @@ final class HappyEyeballs {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while connecting");
         } finally {
-            // Losers and stragglers: closing wakes any still connecting.
+            // Losers and stragglers: closing wakes any still connecting; an attempt that
+            // registers after this drain sees done and closes its own socket.
+            done.set(true);
             for (Socket s; (s = open.poll()) != null; ) {
                 s.close();
             }
@@ -106,16 +110,22 @@ final class HappyEyeballs {
     }
 
     private static void attempt(SockAddr target, SockAddr source, long total, long start, Queue<Socket> open,
-            LinkedBlockingQueue<Outcome> outcomes) {
+            LinkedBlockingQueue<Outcome> outcomes, AtomicBoolean done) {
         Socket s = null;
         try {
             s = Socket.open(target.family(), SocketType.STREAM, 0);
             open.add(s);
+            if (done.get()) {
+                throw new SocketClosedException(Errno.ECANCELED, 0, "the race was over");
+            }
             Sockets.setRemaining(s, total, start, null); // a race needs each attempt to wait
             if (source != null && source.family() == target.family()) {
                 s.bind(source);
             }
             s.connect(target);
+            if (done.get()) {
+                throw new SocketClosedException(Errno.ECANCELED, 0, "the race was over");
+            }
             outcomes.add(new Outcome(s, null));
         } catch (IOException | RuntimeException e) {
             if (s != null) {

@@ -413,6 +413,8 @@ public final class Socket implements AutoCloseable {
                     r = p.connect(fd, address);
                 } while (r == ctx.eintr);
                 if (r == 0 || r == ctx.eisconn) {
+                    // Connected: write readiness is no longer wanted until a send must wait.
+                    ctx.poller.disarm(pollKey, Poller.WRITE);
                     return 0;
                 }
                 if (r != ctx.ealready && r != ctx.einprogress) {

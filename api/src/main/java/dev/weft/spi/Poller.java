@@ -24,6 +24,12 @@ public interface Poller {
     /** Asks for a notification of {@code events}; called before each park. */
     default void arm(Object key, int events) throws IOException {}
 
+    /**
+     * No thread will wait for {@code events} for a while (a connect has finished): a poller
+     * that asks for readiness on demand may stop. A later {@link #arm} asks again.
+     */
+    default void disarm(Object key, int events) {}
+
     /** Stops watching; called before the descriptor is closed, so its number can't be reused meanwhile. */
     void deregister(Object key);
 

@@ -59,7 +59,23 @@ final class EpollPoller implements Poller {
     private volatile AtomicReferenceArray<Registration> table = new AtomicReferenceArray<>(1024);
     private int nextId;
 
-    record Registration(int fd, int id, ReadyListener listener) {}
+    /** One socket's registration; {@code out} says whether write readiness is asked for. */
+    static final class Registration {
+        final int fd;
+        final int id;
+        final ReadyListener listener;
+        final ReentrantLock lock = new ReentrantLock();
+        volatile boolean out;
+
+        Registration(int fd, int id, ReadyListener listener) {
+            this.fd = fd;
+            this.id = id;
+            this.listener = listener;
+        }
+    }
+
+    /** Read readiness, always asked for. */
+    private static final int IN_EVENTS = EPOLLIN | EPOLLRDHUP | EPOLLPRI | EPOLLET;
 
     private final long events;
     private final ByteBuffer eventView;
@@ -107,12 +123,56 @@ final class EpollPoller implements Poller {
         } finally {
             tableLock.unlock();
         }
-        int r = ctl(EPOLL_CTL_ADD, reg, EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLPRI | EPOLLET);
+        // Write readiness only once a writer waits (arm): otherwise every read by an AF_UNIX
+        // or UDP peer, which frees send-buffer space, would wake the poller for nobody.
+        int r = ctl(EPOLL_CTL_ADD, reg, IN_EVENTS);
         if (r != 0) {
             clear(reg);
             throw provider.errorFor(r, "epoll_ctl(ADD)");
         }
         return reg;
+    }
+
+    /**
+     * A writer is about to park: ask for write readiness. {@code EPOLL_CTL_MOD} re-evaluates
+     * the descriptor, so if it is writable already an event is queued at once; the waiter
+     * published itself before this call, so it sees that event.
+     */
+    @Override
+    public void arm(Object key, int events) throws IOException {
+        Registration reg = (Registration) key;
+        if ((events & WRITE) == 0 || reg.out) {
+            return;
+        }
+        setOut(reg, true);
+    }
+
+    /** The writer's wait is over (a finished connect): stop asking for write readiness. */
+    @Override
+    public void disarm(Object key, int events) {
+        Registration reg = (Registration) key;
+        if ((events & WRITE) != 0 && reg.out) {
+            try {
+                setOut(reg, false);
+            } catch (IOException ignored) {
+                // A descriptor closed meanwhile: nothing left to disarm.
+            }
+        }
+    }
+
+    private void setOut(Registration reg, boolean on) throws IOException {
+        reg.lock.lock();
+        try {
+            if (reg.out != on) {
+                int r = ctl(EPOLL_CTL_MOD, reg, on ? IN_EVENTS | EPOLLOUT : IN_EVENTS);
+                if (r != 0) {
+                    throw provider.errorFor(r, "epoll_ctl(MOD)");
+                }
+                reg.out = on;
+            }
+        } finally {
+            reg.lock.unlock();
+        }
     }
 
     @Override

@@ -71,6 +71,11 @@ public final class FaultInjector extends ForwardingSocketProvider {
             }
 
             @Override
+            public void disarm(Object key, int events) {
+                real.disarm(((Object[]) key)[0], events);
+            }
+
+            @Override
             public void deregister(Object key) {
                 listeners.remove((Long) ((Object[]) key)[1]);
                 real.deregister(((Object[]) key)[0]);

@@ -76,12 +76,12 @@ final class TestKit {
     }
 
     /**
-     * Asserts that the process holds no more descriptors than {@code before}: the sockets
-     * exactly as many, all descriptors at most as many (the JVM may close some of its own).
+     * Asserts that the process holds no more descriptors than {@code before}, sockets or
+     * any (fewer is fine: the JVM, or an earlier test's socket, may close one meanwhile).
      */
     static void assertNoFdLeak(FdCounts before) throws IOException {
         FdCounts after = FdCounts.now();
-        if (after.sockets() != before.sockets() || after.all() > before.all()) {
+        if (after.sockets() > before.sockets() || after.all() > before.all()) {
             fail("descriptor leak: before " + before + ", after " + after);
         }
     }
