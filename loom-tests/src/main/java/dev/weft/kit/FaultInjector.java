@@ -176,6 +176,20 @@ public final class FaultInjector extends ForwardingSocketProvider {
     @Override
     public int connect(long fd, SockAddr address) {
         Errno e = fault(Call.CONNECT, fd);
+        if (e == Errno.EINTR) {
+            // POSIX: an interrupted connect is not aborted, it goes on in the background. A
+            // fake EINTR that never started the attempt would leave the caller waiting for
+            // an edge that cannot come, so make the attempt, keep a real failure, and report
+            // readiness so the caller asks connect(2) again for the outcome.
+            int r = super.connect(fd, address);
+            if (r != 0 && r != -nativeErrno(Errno.EINPROGRESS)) {
+                return r;
+            }
+            Poller.ReadyListener l = listeners.get(fd);
+            if (l != null) {
+                l.ready(Poller.WRITE);
+            }
+        }
         return e != null ? code(e) : super.connect(fd, address);
     }
 
