@@ -36,7 +36,9 @@ final class PropertySupport {
     record Seeded<T>(long seed, T value) {
         @Override
         public String toString() {
-            return "seed " + seed + ": " + value;
+            String v = value instanceof int[] a ? java.util.Arrays.toString(a)
+                    : value instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : String.valueOf(value);
+            return "seed " + seed + ": " + v;
         }
     }
 
