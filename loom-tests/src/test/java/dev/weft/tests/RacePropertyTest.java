@@ -44,7 +44,9 @@ import org.junit.jupiter.api.Test;
  * loopback, sometimes on a provider that injects transient EINTR/EAGAIN faults), each with
  * a writer and a reader on virtual threads moving random data in random chunkings. A
  * disruptor thread picks one connection and, at random moments, does one to three of the
- * {@link Action}s to it. Then:
+ * {@link Action}s to it. The reader knows the size and the writer stays quiet until the
+ * reader stops, so a blocked thread that only a close or an interrupt can wake is woken by
+ * nothing else. Then:
  * <ul>
  * <li>every reader got a prefix of what its writer sent, in order;
  * <li>with only interrupts and timeouts, all of it: each {@code InterruptedIOException}
@@ -77,10 +79,12 @@ class RacePropertyTest {
     record Step(Action action, int delayMicros, long afterBytes) {}
 
     /** One example, all from one seed. */
-    record Scenario(boolean tcp, FaultSchedule faults, int connections, int victim, int size, List<Step> steps, long seed) {
+    record Scenario(boolean tcp, FaultSchedule faults, int connections, int victim, int size, List<Step> steps, long stallAt,
+            boolean slowReader, long seed) {
         @Override
         public String toString() {
             return (tcp ? "TCP" : "UNIX") + " x" + connections + ", victim " + victim + ", " + size + " bytes, " + steps
+                    + (stallAt >= 0 ? ", writer stalls at " + stallAt : "") + (slowReader ? ", slow reader" : "")
                     + (faults != null ? ", faults " + faults.faults() : "") + ", data seed " + seed;
         }
     }
@@ -92,13 +96,20 @@ class RacePropertyTest {
         int size = 16 * 1024 + r.nextInt((PropertySupport.SOAK > 1 ? 8 << 20 : 512 << 10));
         for (int i = 0; i < n; i++) {
             Action a = Action.values()[r.nextInt(Action.values().length)];
-            steps.add(r.nextBoolean() ? new Step(a, r.nextInt(20_000), -1) : new Step(a, 0, r.nextLong(size)));
+            // At a moment in time (mostly within a transfer's few milliseconds), or at a point of progress.
+            steps.add(r.nextBoolean() ? new Step(a, r.nextInt(r.nextBoolean() ? 2_000 : 20_000), -1) : new Step(a, 0, r.nextLong(size)));
         }
         FaultSchedule faults = r.nextInt(3) == 0
                 ? FaultSchedule.transientFaults(r, EnumSet.of(FaultInjector.Call.RECV, FaultInjector.Call.SEND, FaultInjector.Call.ACCEPT,
                         FaultInjector.Call.CONNECT))
                 : null;
-        return new Scenario(r.nextBoolean(), faults, connections, r.nextInt(connections), size, steps, r.nextLong());
+        // With a step that ends the reader, the victim's writer may fall silent part way until
+        // the reader has stopped: only that step can then wake the blocked reader.
+        long stallAt = steps.stream().anyMatch(x -> x.action().cutsReader()) && r.nextBoolean() ? r.nextLong(size) : -1;
+        // A slow reader keeps writers waiting, so that timeouts and interrupts find sendall part way.
+        boolean slowReader = r.nextBoolean();
+        return new Scenario(r.nextBoolean(), faults, connections, r.nextInt(connections), size, steps, stallAt, slowReader,
+                r.nextLong());
     }
 
     @BeforeAll
@@ -109,7 +120,7 @@ class RacePropertyTest {
     @Test
     void closeInterruptTimeoutAndShutdownNeverLoseBytesLeakDescriptorsOrHang() throws Exception {
         run(scenario(new SplittableRandom(1))); // warm up: lazily opened descriptors (poller, libraries) are not leaks
-        theory(40).forAll(gen(RacePropertyTest::scenario)).checkAssert(s -> {
+        theory(100).forAll(gen(RacePropertyTest::scenario)).checkAssert(s -> {
             long before = PropertySupport.openFds();
             try {
                 run(s.value());
@@ -141,6 +152,8 @@ class RacePropertyTest {
         volatile Throwable readerEnd;
         volatile Thread writer;
         volatile Thread reader;
+        /** The writer has fallen silent until the reader stops. */
+        volatile boolean stalled;
         final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Conn(byte[] data, Socket writerSocket, Socket readerSocket) {
@@ -161,11 +174,14 @@ class RacePropertyTest {
             for (Conn c : conns) {
                 int[] writes = Chunkings.split(r, c.data.length, 256 << 10);
                 int[] reads = Chunkings.split(r, c.data.length, 128 << 10);
-                boolean useSendAll = r.nextBoolean();
-                c.writer = Thread.ofVirtual().name("writer").start(() -> write(c, writes, useSendAll));
-                c.reader = Thread.ofVirtual().name("reader").start(() -> read(c, reads));
+                boolean useSendAll = r.nextInt(4) != 0;
+                long stallAt = c == conns.get(s.victim()) ? s.stallAt() : -1;
+                c.writer = Thread.ofVirtual().name("writer").unstarted(() -> write(c, writes, useSendAll, stallAt));
+                c.reader = Thread.ofVirtual().name("reader").unstarted(() -> read(c, reads, s.slowReader()));
                 threads.add(c.writer);
                 threads.add(c.reader);
+                c.reader.start();
+                c.writer.start();
             }
             Conn victim = conns.get(s.victim());
             long actSeed = r.nextLong();
@@ -263,10 +279,14 @@ class RacePropertyTest {
         return steps.stream().anyMatch(x -> x.action() == a);
     }
 
-    private static void write(Conn c, int[] chunks, boolean useSendAll) {
+    private static void write(Conn c, int[] chunks, boolean useSendAll, long stallAt) {
         int at = 0;
         try {
             for (int size : chunks) {
+                if (stallAt >= 0 && at >= stallAt && !c.stalled) {
+                    c.stalled = true;
+                    awaitReader(c);
+                }
                 ByteBuffer b = ByteBuffer.wrap(c.data, at, size);
                 while (b.hasRemaining()) {
                     int before = b.position();
@@ -289,7 +309,9 @@ class RacePropertyTest {
                 }
                 at += size;
             }
-            c.writerSocket.shutdown(Socket.SHUT_WR);
+            // Stay quiet until the reader is done: no event of ours may wake a reader that
+            // only a close or an interrupt should wake. It knows the size: no end of stream is due.
+            awaitReader(c);
         } catch (IOException e) {
             c.writerEnd = e;
             try {
@@ -302,17 +324,29 @@ class RacePropertyTest {
         }
     }
 
+    private static void awaitReader(Conn c) {
+        while (c.reader.isAlive()) {
+            try {
+                c.reader.join();
+            } catch (InterruptedException e) {
+                // an interrupt meant for a send: keep waiting
+            }
+        }
+    }
+
     private static void expectTransferred(Conn c, InterruptedIOException e, int moved, String what) {
         if (e.bytesTransferred != moved) {
             c.problems.add(what + ": bytesTransferred " + e.bytesTransferred + " but the buffer advanced by " + moved);
         }
     }
 
-    private static void read(Conn c, int[] chunks) {
+    private static void read(Conn c, int[] chunks, boolean slow) {
         byte[] buf = new byte[128 << 10];
         int i = 0;
         try {
-            for (;;) {
+            // The reader knows the size, so it needs no end of stream: once the writer is
+            // done nothing happens on the connection until the reader stops.
+            while (c.read.get() < c.data.length) {
                 int want = chunks[i++ % chunks.length];
                 int n;
                 try {
@@ -335,6 +369,13 @@ class RacePropertyTest {
                     c.got.write(buf, 0, n);
                 }
                 c.read.addAndGet(n);
+                if (slow) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        // an interrupt meant for a recv: it found the reader resting instead
+                    }
+                }
             }
         } catch (IOException e) {
             c.readerEnd = e;
@@ -353,7 +394,7 @@ class RacePropertyTest {
         try {
             for (Step s : steps) {
                 if (s.afterBytes() >= 0) {
-                    while (c.read.get() < s.afterBytes() && c.reader.isAlive()) {
+                    while (c.read.get() < s.afterBytes() && c.reader.isAlive() && !c.stalled) {
                         Thread.sleep(0, 100_000);
                     }
                 } else {
@@ -365,7 +406,7 @@ class RacePropertyTest {
                     case INTERRUPT_READER -> c.reader.interrupt();
                     case INTERRUPT_WRITER -> c.writer.interrupt();
                     case TIMEOUTS_ON_READER -> c.readerSocket.setTimeout(Duration.ofNanos(1000L * (200 + r.nextInt(5000))));
-                    case TIMEOUTS_ON_WRITER -> c.writerSocket.setTimeout(Duration.ofNanos(1000L * (200 + r.nextInt(5000))));
+                    case TIMEOUTS_ON_WRITER -> c.writerSocket.setTimeout(Duration.ofNanos(1000L * (50 + r.nextInt(2000))));
                     case SHUTDOWN_WRITER_WR -> shutdown(c.writerSocket, Socket.SHUT_WR);
                     case SHUTDOWN_READER_RD -> shutdown(c.readerSocket, Socket.SHUT_RD);
                 }
