@@ -70,7 +70,7 @@ class FaultSchedulePropertyTest {
     @Test
     void transientFaultsNeverChangeTheOutcome() throws Exception {
         echo(example(new SplittableRandom(7), false)); // warm up: lazily opened descriptors are not leaks
-        theory(60).forAll(gen(r -> example(r, false))).checkAssert(e -> {
+        theory(100).forAll(gen(r -> example(r, false))).checkAssert(e -> {
             long fds = PropertySupport.openFds();
             Outcome o = run(e.value());
             assertTrue(o.failures().isEmpty(), () -> e.value() + ": transient faults surfaced: " + o.failures());
@@ -83,7 +83,7 @@ class FaultSchedulePropertyTest {
     @Test
     void aFatalFaultSurfacesWithItsErrnoAndNothingHangsOrLeaks() throws Exception {
         echo(example(new SplittableRandom(7), false));
-        theory(60).forAll(gen(r -> example(r, true))).checkAssert(e -> {
+        theory(100).forAll(gen(r -> example(r, true))).checkAssert(e -> {
             long fds = PropertySupport.openFds();
             Outcome o = run(e.value());
             List<Errno> fatal = e.value().faults().faults().stream()

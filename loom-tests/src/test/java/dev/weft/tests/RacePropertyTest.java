@@ -120,7 +120,7 @@ class RacePropertyTest {
     @Test
     void closeInterruptTimeoutAndShutdownNeverLoseBytesLeakDescriptorsOrHang() throws Exception {
         run(scenario(new SplittableRandom(1))); // warm up: lazily opened descriptors (poller, libraries) are not leaks
-        theory(100).forAll(gen(RacePropertyTest::scenario)).checkAssert(s -> {
+        theory(200).forAll(gen(RacePropertyTest::scenario)).checkAssert(s -> {
             long before = PropertySupport.openFds();
             try {
                 run(s.value());

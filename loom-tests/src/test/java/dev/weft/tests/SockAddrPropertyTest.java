@@ -235,7 +235,7 @@ class SockAddrPropertyTest {
      */
     @Test
     void addressesSurviveBindAndGetsocknameAndGetpeername() {
-        theory(150).forAll(gen(r -> r.nextLong()), PropertySupport.<KernelForm>gen(
+        theory(400).forAll(gen(r -> r.nextLong()), PropertySupport.<KernelForm>gen(
                 r -> KernelForm.values()[r.nextInt(KernelForm.values().length)])).checkAssert((seed, form) -> {
             long fds = PropertySupport.openFds();
             try {
