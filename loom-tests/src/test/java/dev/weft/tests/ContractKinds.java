@@ -383,7 +383,8 @@ final class ContractKinds {
                                     throw new java.net.SocketTimeoutException("read timed out");
                                 }
                             } finally {
-                                sel.close();
+                                sel.keys().forEach(SelectionKey::cancel);
+                                sel.selectNow(); // deregisters, so the channel may block again
                                 ch.configureBlocking(true);
                             }
                         }

@@ -328,7 +328,7 @@ class SockAddrPropertyTest {
                 a[1] = 0x01;
                 a[2] = 0x0d;
                 a[3] = (byte) 0xb8;
-                yield new SockAddr.Inet6((Inet6Address) Inet6Address.getByAddress(null, a, null), port, r.nextInt(0x100000), 0);
+                yield new SockAddr.Inet6(Inet6Address.getByAddress(null, a, null), port, r.nextInt(0x100000), 0);
             }
             case INET6_MAPPED -> {
                 byte[] a = new byte[16];
@@ -338,7 +338,7 @@ class SockAddrPropertyTest {
                 a[13] = (byte) r.nextInt(256);
                 a[14] = (byte) r.nextInt(256);
                 a[15] = (byte) (1 + r.nextInt(254));
-                yield new SockAddr.Inet6((Inet6Address) Inet6Address.getByAddress(null, a, null), port, 0, 0);
+                yield new SockAddr.Inet6(Inet6Address.getByAddress(null, a, null), port, 0, 0);
             }
             case INET6_LINK_LOCAL -> {
                 byte[] a = new byte[16];
@@ -346,7 +346,7 @@ class SockAddrPropertyTest {
                 a[0] = (byte) 0xfe;
                 a[1] = (byte) 0x80;
                 Arrays.fill(a, 2, 8, (byte) 0);
-                yield new SockAddr.Inet6((Inet6Address) Inet6Address.getByAddress(null, a, null), port, r.nextInt(0x100000),
+                yield new SockAddr.Inet6(Inet6Address.getByAddress(null, a, null), port, r.nextInt(0x100000),
                         Sockets.ifNameToIndex("lo"));
             }
             case UNIX_PATH -> AddressGen.unixPathUnder(r, dir, SockAddr.UNIX_PATH_MAX - 1);
@@ -423,7 +423,7 @@ class SockAddrPropertyTest {
     private static Inet6Address inet6(int index, int value) throws IOException {
         byte[] a = new byte[16];
         a[index] = (byte) value;
-        return (Inet6Address) Inet6Address.getByAddress(null, a, null);
+        return Inet6Address.getByAddress(null, a, null);
     }
 
     /** unlink(2) by bytes: a name need not be valid in the JVM's file-name encoding. */

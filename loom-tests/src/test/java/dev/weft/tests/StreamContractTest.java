@@ -55,8 +55,14 @@ class StreamContractTest {
 
         @Override
         public void close() throws IOException {
-            try (listener; client; Conn a = accepted.conn()) {
-                // closes all three
+            try {
+                accepted.conn().close();
+            } finally {
+                try {
+                    client.close();
+                } finally {
+                    listener.close();
+                }
             }
         }
     }
