@@ -395,7 +395,12 @@ public final class Socket implements AutoCloseable {
                 return fail(r, raise, address);
             }
             if (!inProgress) {
-                return retryBusyConnect(address, t, start, raise);
+                int[] retrySeq = new int[1];
+                int done = retryBusyConnect(address, t, start, raise, retrySeq);
+                if (done != CONNECT_STARTED) {
+                    return done;
+                }
+                seq = retrySeq[0];
             }
             for (;;) {
                 try {
@@ -426,12 +431,15 @@ public final class Socket implements AutoCloseable {
         }
     }
 
+    /** From {@link #retryBusyConnect}: the retry started an attempt ({@code EINPROGRESS}); never an errno. */
+    private static final int CONNECT_STARTED = Integer.MIN_VALUE;
+
     /**
      * An AF_UNIX connect that found the listener's backlog full ({@code EAGAIN}): a blocked
      * connect would wait for room, but no readiness event reports room, so retry with
      * a growing pause.
      */
-    private int retryBusyConnect(SockAddr address, long t, long start, boolean raise) throws IOException {
+    private int retryBusyConnect(SockAddr address, long t, long start, boolean raise, int[] seqOut) throws IOException {
         long pause = 50_000;
         for (;;) {
             long wait = pause;
@@ -447,11 +455,15 @@ public final class Socket implements AutoCloseable {
             }
             LockSupport.parkNanos(this, wait);
             checkAfterWait(0);
+            seqOut[0] = waiters.seq(Poller.WRITE);
             long r = p.connect(fd, address);
             if (r == 0 || r == ctx.eisconn) {
                 return 0;
             }
-            if (r != ctx.eintr && !ctx.wouldBlock(r)) {
+            if (r == ctx.einprogress || r == ctx.eintr) {
+                return CONNECT_STARTED; // an attempt is under way now: wait for it as for any connect
+            }
+            if (!ctx.wouldBlock(r)) {
                 return fail(r, raise, address);
             }
             pause = Math.min(pause * 2, 20_000_000);

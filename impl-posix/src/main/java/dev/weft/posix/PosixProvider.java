@@ -464,7 +464,10 @@ public abstract class PosixProvider implements SocketProvider {
 
     @Override
     public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, dev.weft.spi.MsgResult out) {
-        return Messages.recv(this, msgLayout(), (int) fd, dsts, controlLen, flags | recvMsgFlags(), out);
+        long n = Messages.recv(this, msgLayout(), (int) fd, dsts, controlLen, flags | recvMsgFlags(), out);
+        // Linux echoes MSG_CMSG_CLOEXEC into msg_flags: report only the flags the caller passed, as CPython.
+        out.flags &= ~(recvMsgFlags() & ~flags);
+        return n;
     }
 
     @Override

@@ -140,6 +140,13 @@ public final class SockAddrCodec {
                     end++;
                 }
                 n = end;
+                if (n >= SockAddr.UNIX_PATH_MAX) {
+                    // sun_path filled to the end, no NUL (another program bound it): too long
+                    // for SockAddr.Unix, so keep the path whole as Raw, which the kernel takes back.
+                    byte[] d = new byte[n];
+                    b.get(off + UNIX_HEADER, d);
+                    return new SockAddr.Raw(family, d);
+                }
             }
             byte[] p = new byte[Math.min(n, SockAddr.UNIX_PATH_MAX)];
             b.get(off + UNIX_HEADER, p);

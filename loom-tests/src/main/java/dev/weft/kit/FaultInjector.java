@@ -51,6 +51,8 @@ public final class FaultInjector extends ForwardingSocketProvider {
     private final Map<Call, Budget> budgets = new EnumMap<>(Call.class);
     private final Map<Call, AtomicLong> injected = new ConcurrentHashMap<>();
     private final Map<Long, Poller.ReadyListener> listeners = new ConcurrentHashMap<>();
+    /** Descriptors on which a real connect(2) was made. */
+    private final java.util.Set<Long> attempted = ConcurrentHashMap.newKeySet();
     private final Poller poller;
 
     /** Wraps {@code delegate} with no faults yet. */
@@ -78,6 +80,7 @@ public final class FaultInjector extends ForwardingSocketProvider {
             @Override
             public void deregister(Object key) {
                 listeners.remove((Long) ((Object[]) key)[1]);
+                attempted.remove((Long) ((Object[]) key)[1]);
                 real.deregister(((Object[]) key)[0]);
             }
         };
@@ -181,6 +184,28 @@ public final class FaultInjector extends ForwardingSocketProvider {
     @Override
     public int connect(long fd, SockAddr address) {
         Errno e = fault(Call.CONNECT, fd);
+        if ((e == Errno.EAGAIN || e == Errno.EWOULDBLOCK) && attempted.contains(fd)) {
+            // The kernel says EAGAIN only when it could not start an attempt (a full AF_UNIX
+            // backlog, no free port); once one is under way connect reports EALREADY or the outcome.
+            e = null;
+        }
+        if (e == null || e == Errno.EINTR) {
+            attempted.add(fd);
+        }
+        if (e == Errno.EINTR) {
+            // POSIX: an interrupted connect is not aborted, it goes on in the background. A
+            // fake EINTR that never started the attempt would leave the caller waiting for
+            // an edge that cannot come, so make the attempt, keep a real failure, and report
+            // readiness so the caller asks connect(2) again for the outcome.
+            int r = super.connect(fd, address);
+            if (r != 0 && r != -nativeErrno(Errno.EINPROGRESS)) {
+                return r;
+            }
+            Poller.ReadyListener l = listeners.get(fd);
+            if (l != null) {
+                l.ready(Poller.WRITE);
+            }
+        }
         return e != null ? code(e) : super.connect(fd, address);
     }
 
