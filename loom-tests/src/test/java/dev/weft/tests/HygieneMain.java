@@ -33,8 +33,12 @@ import jdk.jfr.consumer.RecordingFile;
  * <li>{@code jfr}: records {@code jdk.VirtualThreadPinned} (threshold 0, with stacks) over
  *     a workload (echo on many virtual threads, timeouts, close while blocked, accept,
  *     connect, a full send buffer, Unix datagrams, a lookup), then prints
- *     {@code PINNED total weft control} and each weft stack. A deliberate pin in a test class
- *     initializer is the control: it shows the recording sees pins and their stacks.
+ *     {@code PINNED total weft control class-loading} and each weft stack. A deliberate pin in
+ *     a test class initializer is the control: it shows the recording sees pins and their
+ *     stacks. A pin inside the JVM's loading of a class, or inside another library's static
+ *     initializer (JNA's), is the first use of a class under contention, which the JDK pins
+ *     on any thread: counted apart and printed, not blamed on weft. A weft class initializer
+ *     that parks is weft's.
  * <li>{@code carrier}: run with one carrier; 1,000 socket pairs ping-pong on virtual
  *     threads, with timeouts and closes among them; prints {@code DONE} and the carriers
  *     seen, or {@code STUCK} (exit 3) from a platform-thread watchdog.
@@ -91,6 +95,7 @@ public final class HygieneMain {
         int total = 0;
         int weft = 0;
         int control = 0;
+        int jvm = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(out)) {
             if (!e.getEventType().getName().equals("jdk.VirtualThreadPinned")) {
                 continue;
@@ -99,24 +104,47 @@ public final class HygieneMain {
             List<String> frames = new ArrayList<>();
             boolean inWeft = false;
             boolean inControl = false;
+            // The innermost class initializer or class loading on the stack, if any: the pin is theirs.
+            String loading = null;
             if (e.getStackTrace() != null) {
                 for (RecordedFrame f : e.getStackTrace().getFrames()) {
                     String cls = f.getMethod().getType().getName();
-                    frames.add(cls + "." + f.getMethod().getName() + ":" + f.getLineNumber());
+                    String method = f.getMethod().getName();
+                    frames.add(cls + "." + method + ":" + f.getLineNumber());
                     inControl |= cls.startsWith(PinControl.class.getName());
-                    inWeft |= cls.startsWith("dev.weft.") && !cls.startsWith("dev.weft.tests.");
+                    inWeft |= isWeft(cls);
+                    if (loading == null && method.equals("<clinit>")) {
+                        loading = cls;
+                    } else if (loading == null && cls.equals("java.lang.ClassLoader") && method.startsWith("loadClass")) {
+                        loading = "class loading";
+                    }
                 }
             }
+            String why = field(e, "pinnedReason") + " / " + field(e, "blockingOperation") + " " + frames;
             if (inControl) {
                 control++;
-            }
-            if (inWeft) {
+            } else if (loading != null && !isWeft(loading)) {
+                // The JVM loading a class, or another library's static initializer, parked while
+                // pinned (JDK 24+ still pins there): the first use of a class, not a weft wait.
+                jvm++;
+                System.out.println("JVM-PINNED in " + loading + ": " + why);
+            } else if (inWeft) {
                 weft++;
-                System.out.println("WEFT-PINNED " + frames);
+                System.out.println("WEFT-PINNED " + why);
             }
         }
         Files.deleteIfExists(out);
-        System.out.println("PINNED " + total + " weft " + weft + " control " + control);
+        System.out.println("PINNED " + total + " weft " + weft + " control " + control + " class-loading " + jvm);
+    }
+
+    /** weft's own code (the library, the kit), not its tests. */
+    private static boolean isWeft(String cls) {
+        return cls.startsWith("dev.weft.") && !cls.startsWith("dev.weft.tests.");
+    }
+
+    /** A field of the event, or "?" where this JDK's event has no such field (JDK 21-23). */
+    private static String field(RecordedEvent e, String name) {
+        return e.hasField(name) ? String.valueOf((Object) e.getValue(name)) : "?";
     }
 
     private static void workload() throws Exception {

@@ -93,7 +93,7 @@ class RacePropertyTest {
         int connections = 1 + r.nextInt(3);
         List<Step> steps = new ArrayList<>();
         int n = 1 + r.nextInt(3);
-        int size = 16 * 1024 + r.nextInt((PropertySupport.SOAK > 1 ? 8 << 20 : 512 << 10));
+        int size = 16 * 1024 + r.nextInt(PropertySupport.SOAK > 1 ? 2 << 20 : 512 << 10);
         for (int i = 0; i < n; i++) {
             Action a = Action.values()[r.nextInt(Action.values().length)];
             // At a moment in time (mostly within a transfer's few milliseconds), or at a point of progress.

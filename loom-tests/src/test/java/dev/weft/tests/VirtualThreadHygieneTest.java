@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * weft never pins a virtual thread while it waits, and never holds a carrier: a JFR
  * recording of {@code jdk.VirtualThreadPinned} over a mixed workload holds no event with a
- * weft frame (a deliberate pin in a test class shows the recording would see one), and
+ * weft frame (a deliberate pin in a test class shows the recording would see one; a pin
+ * inside the JVM's loading of a class, or another library's static initializer, is
+ * reported but not blamed on weft, see {@link HygieneMain}), and
  * with a single carrier 1,000 socket pairs all finish their ping-pongs, timeouts and a
  * close while blocked. Both run in child JVMs ({@link HygieneMain}), where weft's classes
  * are first loaded on virtual threads.
@@ -23,8 +25,10 @@ class VirtualThreadHygieneTest {
     @Test
     void noPinnedEventHasAWeftFrame() throws Exception {
         String out = child(List.of(), "jfr");
-        Matcher m = Pattern.compile("PINNED (\\d+) weft (\\d+) control (\\d+)").matcher(out);
+        Matcher m = Pattern.compile("PINNED (\\d+) weft (\\d+) control (\\d+) class-loading (\\d+)").matcher(out);
         assertTrue(m.find(), out);
+        System.out.println(m.group(0) + (m.group(4).equals("0") ? "" : "\n" + out.lines().filter(l -> l.startsWith("JVM-PINNED"))
+                .reduce("", (a, b) -> a + b + "\n")));
         assertTrue(Integer.parseInt(m.group(3)) >= 1, "the control pin was not recorded, so the recording proves nothing:\n" + out);
         assertEquals(0, Integer.parseInt(m.group(2)), "pinned events with weft frames:\n" + out);
     }
