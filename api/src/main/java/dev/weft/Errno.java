@@ -104,7 +104,7 @@ public enum Errno {
     EIDRM,
     /** Channel number out of range. */
     ECHRNG,
-    /** Level 2 not synchronized. */
+    /** Level 2 not in sync (strerror: "Level 2 not synchronised"). */
     EL2NSYNC,
     /** Level 3 halted. */
     EL3HLT,

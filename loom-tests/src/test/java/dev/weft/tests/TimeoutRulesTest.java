@@ -307,6 +307,29 @@ class TimeoutRulesTest {
     // ---- connect obeys the timeout ------------------------------------------------------
 
     /**
+     * Connects new sockets to {@code target} with {@code timeout} until one times out (the
+     * listener's backlog has filled); returns how long that one waited, or -1 if none did.
+     */
+    private static long timedConnect(Family family, SockAddr target, Duration timeout, int attempts, List<Socket> clients)
+            throws Exception {
+        for (int i = 0; i < attempts; i++) {
+            Socket c = Socket.open(family, SocketType.STREAM);
+            clients.add(c);
+            c.setTimeout(timeout);
+            long start = System.nanoTime();
+            try {
+                inVirtualThread(() -> {
+                    c.connect(target);
+                    return null;
+                });
+            } catch (WeftTimeoutException e) {
+                return System.nanoTime() - start;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * A TCP listener whose accept queue is full drops new SYNs (Linux, tcp_abort_on_overflow
      * off), so a connect to it stays in SYN_SENT: a timed connect must end with a timeout,
      * never early. No external network is needed.
@@ -318,21 +341,7 @@ class TimeoutRulesTest {
             List<Socket> clients = new ArrayList<>();
             try {
                 Duration timeout = Duration.ofMillis(250);
-                long elapsed = -1;
-                for (int i = 0; i < 32 && elapsed < 0; i++) {
-                    Socket c = Socket.open(Family.INET, SocketType.STREAM);
-                    clients.add(c);
-                    c.setTimeout(timeout);
-                    long start = System.nanoTime();
-                    try {
-                        inVirtualThread(() -> {
-                            c.connect(target);
-                            return null;
-                        });
-                    } catch (WeftTimeoutException e) {
-                        elapsed = System.nanoTime() - start;
-                    }
-                }
+                long elapsed = timedConnect(Family.INET, target, timeout, 32, clients);
                 assertTrue(elapsed >= 0, "no connect waited on the full backlog; cannot test the connect timeout here");
                 assertTrue(elapsed >= timeout.toNanos(), "connect timed out early: " + elapsed + " ns");
 
@@ -367,21 +376,7 @@ class TimeoutRulesTest {
             List<Socket> clients = new ArrayList<>();
             try {
                 Duration timeout = Duration.ofMillis(200);
-                long elapsed = -1;
-                for (int i = 0; i < 16 && elapsed < 0; i++) {
-                    Socket c = Socket.open(Family.UNIX, SocketType.STREAM);
-                    clients.add(c);
-                    c.setTimeout(timeout);
-                    long start = System.nanoTime();
-                    try {
-                        inVirtualThread(() -> {
-                            c.connect(target);
-                            return null;
-                        });
-                    } catch (WeftTimeoutException e) {
-                        elapsed = System.nanoTime() - start;
-                    }
-                }
+                long elapsed = timedConnect(Family.UNIX, target, timeout, 16, clients);
                 assertTrue(elapsed >= 0, "no AF_UNIX connect waited on the full backlog");
                 assertTrue(elapsed >= timeout.toNanos(), "connect timed out early: " + elapsed + " ns");
                 // Non-blocking, the same connect fails at once.
