@@ -304,7 +304,7 @@ public final class Socket implements AutoCloseable {
 
     /** {@code listen(2)} with Python's default backlog. */
     public void listen() throws IOException {
-        listen(Math.min(128, Sockets.constant("SOMAXCONN", 128)));
+        listen(Math.min(128, p.constants().getOrDefault("SOMAXCONN", 128)));
     }
 
     /**
@@ -313,27 +313,9 @@ public final class Socket implements AutoCloseable {
      * mode (Python's rule).
      */
     public Accepted accept() throws IOException {
-        enter();
-        try {
-            long t = timeoutNanos;
-            long start = t > 0 ? System.nanoTime() : 0;
-            SockAddr[] peer = new SockAddr[1];
-            for (;;) {
-                int seq = waiters.seq(Poller.READ);
-                long r = p.accept(fd, peer);
-                if (r >= 0) {
-                    return new Accepted(adopt(ctx, r, nativeFamily, nativeType, proto), peer[0]);
-                }
-                if (r != ctx.eintr) {
-                    if (!ctx.wouldBlock(r)) {
-                        throw ctx.error(r, "accept");
-                    }
-                    await(Poller.READ, seq, t, start, 0, r);
-                }
-            }
-        } finally {
-            exit();
-        }
+        SockAddr[] peer = new SockAddr[1];
+        long r = io(Poller.READ, 0, () -> p.accept(fd, peer), "accept");
+        return new Accepted(adopt(ctx, r, nativeFamily, nativeType, proto), peer[0]);
     }
 
     /** A connection from {@link #accept()}: Python's {@code (conn, address)}. Closing it closes the socket. */
@@ -1197,7 +1179,7 @@ public final class Socket implements AutoCloseable {
             if (r < 0) {
                 throw ctx.error(r, "setsockopt level " + level + " option " + name);
             }
-            if (name == Sockets.constant("SO_LINGER", -2) && level == Sockets.constant("SOL_SOCKET", -2)) {
+            if (name == p.constants().getOrDefault("SO_LINGER", -2) && level == p.constants().getOrDefault("SOL_SOCKET", -2)) {
                 lingering = value.length >= 4 && (value[0] | value[1] | value[2] | value[3]) != 0;
             }
         } finally {

@@ -2,6 +2,7 @@ package dev.weft.linux;
 
 import dev.weft.SockAddr;
 import dev.weft.posix.PosixLibc;
+import dev.weft.posix.PosixProvider;
 import dev.weft.posix.SockAddrCodec;
 import dev.weft.posix.Scratch;
 import java.nio.ByteBuffer;
@@ -34,7 +35,7 @@ final class Mmsg {
                 ByteBuffer d = dsts[fit];
                 long base;
                 if (d.isDirect()) {
-                    base = address(d);
+                    base = PosixProvider.address(d);
                 } else {
                     if (stageAt + d.remaining() > Scratch.DATA_SIZE) {
                         break;
@@ -88,7 +89,7 @@ final class Mmsg {
                 ByteBuffer b = srcs[fit];
                 long base;
                 if (b.isDirect()) {
-                    base = address(b);
+                    base = PosixProvider.address(b);
                 } else {
                     if (stageAt + b.remaining() > Scratch.DATA_SIZE) {
                         break;
@@ -133,9 +134,5 @@ final class Mmsg {
         v.putInt(h + 8, receive ? ADDR : 0); // msg_namelen
         v.putLong(h + 16, s.data() + iov); // msg_iov
         v.putLong(h + 24, 1); // msg_iovlen
-    }
-
-    private static long address(ByteBuffer direct) {
-        return com.sun.jna.Pointer.nativeValue(com.sun.jna.Native.getDirectBufferPointer(direct)) + direct.position();
     }
 }

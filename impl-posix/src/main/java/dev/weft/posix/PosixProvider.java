@@ -240,21 +240,25 @@ public abstract class PosixProvider implements SocketProvider {
 
     @Override
     public int bind(long fd, SockAddr address) {
-        Scratch s = Scratch.take();
-        try {
-            int len = codec.encode(address, s.view(), 0);
-            return PosixLibc.bind((int) fd, s.addr(), len) == 0 ? 0 : fail();
-        } finally {
-            s.give();
-        }
+        return withAddress(fd, address, PosixLibc::bind);
     }
 
     @Override
     public int connect(long fd, SockAddr address) {
+        return withAddress(fd, address, PosixLibc::connect);
+    }
+
+    /** bind(2) and connect(2): the same call shape over an encoded address. */
+    @FunctionalInterface
+    private interface AddressCall {
+        int call(int fd, long addr, int len);
+    }
+
+    private int withAddress(long fd, SockAddr address, AddressCall call) {
         Scratch s = Scratch.take();
         try {
             int len = codec.encode(address, s.view(), 0);
-            return PosixLibc.connect((int) fd, s.addr(), len) == 0 ? 0 : fail();
+            return call.call((int) fd, s.addr(), len) == 0 ? 0 : fail();
         } finally {
             s.give();
         }
@@ -386,7 +390,7 @@ public abstract class PosixProvider implements SocketProvider {
     }
 
     /** The native address of a direct buffer's position. */
-    protected static long address(ByteBuffer direct) {
+    public static long address(ByteBuffer direct) {
         return Pointer.nativeValue(Native.getDirectBufferPointer(direct)) + direct.position();
     }
 
