@@ -255,7 +255,7 @@ public abstract class PosixProvider implements SocketProvider {
     }
 
     private int withAddress(long fd, SockAddr address, AddressCall call) {
-        Scratch s = Scratch.take();
+        Scratch s = Scratch.take(0);
         try {
             int len = codec.encode(address, s.view(), 0);
             return call.call((int) fd, s.addr(), len) == 0 ? 0 : fail();
@@ -271,7 +271,7 @@ public abstract class PosixProvider implements SocketProvider {
 
     @Override
     public long accept(long fd, SockAddr[] peer) {
-        Scratch s = Scratch.take();
+        Scratch s = Scratch.take(0);
         try {
             s.len(Scratch.ADDR_SIZE);
             int r = acceptSocket((int) fd, s.addr(), s.lenPtr());
@@ -289,14 +289,14 @@ public abstract class PosixProvider implements SocketProvider {
         int want = dst.remaining();
         boolean direct = dst.isDirect();
         if (!direct || from != null) {
-            Scratch s = Scratch.take();
+            Scratch s = Scratch.take(direct ? 0 : want);
             long big = 0;
             try {
-                if (!direct && want > Scratch.DATA_SIZE && !isStream(fd)) {
+                if (!direct && want > s.dataCapacity() && !isStream(fd)) {
                     big = malloc(want); // a message must arrive whole: never cut it to the scratch size
                 }
                 long buf = direct ? address(dst) : big != 0 ? big : s.data();
-                int len = direct || big != 0 ? want : Math.min(want, Scratch.DATA_SIZE);
+                int len = direct || big != 0 ? want : Math.min(want, s.dataCapacity());
                 long n;
                 if (from != null) {
                     s.len(Scratch.ADDR_SIZE);
@@ -309,7 +309,7 @@ public abstract class PosixProvider implements SocketProvider {
                 }
                 if (!direct && n > 0) {
                     ByteBuffer got = big != 0 ? new Pointer(big).getByteBuffer(0, want) : s.view();
-                    dst.put(dst.position(), got, big != 0 ? 0 : Scratch.DATA_OFFSET, (int) Math.min(n, len));
+                    dst.put(dst.position(), got, big != 0 ? 0 : s.dataOffset(), (int) Math.min(n, len));
                 }
                 if (from != null) {
                     // A connected stream reports no address (len 0): Python returns None there.
@@ -332,7 +332,7 @@ public abstract class PosixProvider implements SocketProvider {
         boolean direct = src.isDirect();
         flags |= sendFlags();
         if (!direct || to != null) {
-            Scratch s = Scratch.take();
+            Scratch s = Scratch.take(direct ? 0 : want);
             long big = 0;
             try {
                 long buf;
@@ -340,7 +340,7 @@ public abstract class PosixProvider implements SocketProvider {
                 if (direct) {
                     buf = address(src);
                     len = want;
-                } else if (want > Scratch.DATA_SIZE && !isStream(fd)) {
+                } else if (want > s.dataCapacity() && !isStream(fd)) {
                     // A datagram cannot be sent in parts: copy it whole, not cut to the scratch size.
                     big = malloc(want);
                     new Pointer(big).getByteBuffer(0, want).put(0, src, src.position(), want);
@@ -348,8 +348,8 @@ public abstract class PosixProvider implements SocketProvider {
                     len = want;
                 } else {
                     buf = s.data();
-                    len = Math.min(want, Scratch.DATA_SIZE);
-                    s.view().put(Scratch.DATA_OFFSET, src, src.position(), len);
+                    len = Math.min(want, s.dataCapacity());
+                    s.view().put(s.dataOffset(), src, src.position(), len);
                 }
                 long n;
                 if (to != null) {
