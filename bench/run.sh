@@ -92,7 +92,8 @@ for pass in $PASSES; do
   if ! skipped lateness; then
     echo "-- timeout lateness, 10,000 parked reads"
     for impl in weft jdk; do
-      "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR" dev.weft.jmh.TimeoutLateness "$impl" | tee -a "$results"
+      # AlwaysPreTouch: heap pages resident from the start, so resident-set growth is native memory
+      "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -XX:+AlwaysPreTouch -cp "$JAR" dev.weft.jmh.TimeoutLateness "$impl" | tee -a "$results"
     done
   fi
   if ! skipped jmh; then

@@ -65,11 +65,12 @@ def bench_rows(r):
         yield (f"(d) AF_UNIX bulk, {p['buffer']} buffers", "GB/s", score * MIB / 1e9, True, ("bulk", "unix", "65536"))
     elif name == "Echo.message":
         rate = secondary(r, "ops.rate")
+        n = f"{int(p.get('connections', 1000)):,}"
         if rate is not None:
-            yield ("(b) echo, 1,000 connections", "messages/s", rate, True, None)
+            yield (f"(b) echo, {n} connections", "messages/s", rate, True, None)
         # over all connections (the load threads' histogram), not JMH's samples of one connection
-        yield ("(b) echo latency p50, all connections", "µs", secondary(r, "lat.p50"), False, None)
-        yield ("(b) echo latency p99, all connections", "µs", secondary(r, "lat.p99"), False, None)
+        yield (f"(b) echo latency p50, {n} connections", "µs", secondary(r, "lat.p50"), False, None)
+        yield (f"(b) echo latency p99, {n} connections", "µs", secondary(r, "lat.p99"), False, None)
     elif name == "Udp.exchange":
         b = int(p["burst"])
         yield (f"(e) UDP 64 B, burst {b}", "datagrams/s", score * 2 * b, True, None)
@@ -80,6 +81,9 @@ def bench_rows(r):
     else:
         yield (name + " " + ",".join(f"{k}={v}" for k, v in sorted(p.items()) if k != "impl"),
                r["primaryMetric"]["scoreUnit"], score, "thrpt" == r["mode"], None)
+
+
+VARIANTS = {"weft-mmsg": "sendmmsg/recvmmsg"}
 
 
 def cpu_per_op(r):
@@ -105,9 +109,16 @@ def fmt(v, unit=None):
 def table(jmh, others):
     rows = {}
     order = []
+    twins = {}
     for r in jmh:
         impl = r.get("params", {}).get("impl", "?")
         for label, unit, value, higher, ckey in bench_rows(r):
+            if impl.startswith("weft-"):
+                # a weft variant (e.g. weft-mmsg) gets its own row, against the same JDK figure
+                base = label
+                label = f"{label}, weft with {VARIANTS.get(impl, impl)}"
+                twins[label] = base
+                impl = "weft"
             if label not in rows:
                 rows[label] = {"unit": unit, "higher": higher, "ckey": ckey}
                 order.append(label)
@@ -117,6 +128,10 @@ def table(jmh, others):
                 rows[label][impl + "_cpu"] = cpu_per_op(r)
                 rows[label][impl + "_busy"] = secondary(r, "cpu.busy")
                 rows[label][impl + "_sw"] = secondary(r, "ctxsw/op")
+    for label, base in twins.items():
+        for k in ("jdk", "jdk_cpu", "jdk_busy", "jdk_sw"):
+            if k in rows.get(base, {}):
+                rows[label][k] = rows[base][k]
     cref = {}
     for o in others:
         if o["kind"] == "c":
@@ -151,13 +166,17 @@ def lateness(others):
     ls = [o for o in others if o["kind"] == "lateness"]
     if not ls:
         return []
-    out = ["| impl | threads | timeouts | p50 late | p90 late | p99 late | max late | early | heap per idle connection |",
-           "|---|--:|---|--:|--:|--:|--:|--:|--:|"]
+    out = ["| impl | threads | timeouts | p50 late | p90 late | p99 late | max late | early "
+           "| heap per idle connection | native per idle connection | CPU while all wait |",
+           "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for o in ls:
         heap = int(o.get("heap_per_idle_conn_bytes", "-1"))
+        native = int(o.get("native_per_idle_conn_bytes", "-1"))
+        idle = float(o.get("idle_cpu_percent", "-1"))
         out.append(f"| {o['impl']} | {o['threads']} | {o['timeouts_ms']} ms | {float(o['p50_ms']):.3f} ms | "
                    f"{float(o['p90_ms']):.3f} ms | {float(o['p99_ms']):.3f} ms | {float(o['max_ms']):.1f} ms | "
-                   f"{o['early']} | {'–' if heap < 0 else f'{heap:,} B'} |")
+                   f"{o['early']} | {'–' if heap < 0 else f'{heap:,} B'} | {'–' if native < 0 else f'{native:,} B'} | "
+                   f"{'–' if idle < 0 else f'{idle:.2f}% of a CPU'} |")
     return out
 
 

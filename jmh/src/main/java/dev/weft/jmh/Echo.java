@@ -32,17 +32,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * (b) Echo over 1,000 concurrent loopback TCP connections, a thread per connection on both
- * sides, all virtual: 999 load threads the state starts and the benchmark thread itself
+ * (b) Echo over 1,000 and 5,000 concurrent loopback TCP connections, a thread per connection
+ * on both sides, all virtual: the load threads the state starts and the benchmark thread itself
  * each own one connection and exchange 64 B messages with an echo thread per connection.
  * The score is the latency of one exchange on the benchmark's connection while the 999
  * others run (SampleTime). That one connection can be served better or worse than the
  * rest (the JDK's scheduler, pinned, favours it: p50 of microseconds while the others wait
  * milliseconds), so the load threads also record every exchange in {@link Latencies}:
- * {@link CpuTime}'s {@code lat.p50}/{@code lat.p99} are over all 999 connections. Every
+ * {@link CpuTime}'s {@code lat.p50}/{@code lat.p99} are over all the other connections. Every
  * exchange is counted by {@link Bench#BACKGROUND_OPS}, so {@code ops.rate} is messages per
  * second and {@code cpu.ns/op} CPU per message.
- * 2,000 descriptors per fork.
+ * Two descriptors per connection per fork: 10,001 at 5,000 connections.
  *
  * <p>Why not {@code @Threads(1000)}: with the JDK's sockets such a run stalled for good
  * at the first iteration boundary (see {@link #startLoad}); load threads of our own can be
@@ -53,8 +53,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {Bench.NATIVE, Bench.VIRTUAL, Bench.HEAP_MIN, Bench.HEAP_MAX})
 public class Echo {
-    static final int CONNECTIONS = 1000;
     static final int SIZE = 64;
+
+    @Param({"1000", "5000"})
+    public int connections;
 
     @Param({Conn.WEFT, Conn.JDK})
     public String impl;
@@ -76,11 +78,11 @@ public class Echo {
     public void setUp() throws IOException {
         Bench.requireVirtual();
         if (impl.equals(Conn.WEFT)) {
-            weftListener = Sockets.createServer(SockAddr.inet("127.0.0.1", 0), 2 * CONNECTIONS, false, false);
+            weftListener = Sockets.createServer(SockAddr.inet("127.0.0.1", 0), 2 * connections, false, false);
             weftAddress = weftListener.getSockName();
         } else {
             jdkListener = ServerSocketChannel.open();
-            jdkListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2 * CONNECTIONS);
+            jdkListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2 * connections);
             jdkAddress = jdkListener.getLocalAddress();
         }
         acceptor = Thread.ofVirtual().name("acceptor").start(() -> {
@@ -103,7 +105,7 @@ public class Echo {
                 // listener closed: done
             }
         });
-        for (int i = 0; i < CONNECTIONS; i++) {
+        for (int i = 0; i < connections; i++) {
             clients.add(connect());
         }
         mine = clients.get(0);
@@ -118,7 +120,7 @@ public class Echo {
     @Setup(Level.Iteration)
     public void startLoad() {
         running = true;
-        for (Conn c : clients.subList(1, CONNECTIONS)) {
+        for (Conn c : clients.subList(1, connections)) {
             load.add(Thread.ofVirtual().name("load").start(() -> {
                 ByteBuffer o = Bench.buffer("heap", SIZE);
                 ByteBuffer i = Bench.buffer("heap", SIZE);

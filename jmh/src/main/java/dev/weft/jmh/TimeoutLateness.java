@@ -28,12 +28,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of 5,000 idle loopback TCP connections are read by a thread each, with timeouts drawn
  * uniformly from [min, max] ms (seed 42, the same for weft and the JDK); no data ever comes,
  * so every read ends in a timeout and its lateness is the time past its deadline. Also
- * measures the heap of an idle connection (two sockets, two threads parked in read, and
- * about 100 B of this harness) once all threads wait, unless starting them took so long
- * that the full GC could delay the first deadlines (then it prints -1). The JDK twin is {@code java.net.Socket} with {@code SO_TIMEOUT}.
+ * measures, once all threads wait and before the first deadline, what an idle connection
+ * costs: its heap (two sockets, two threads parked in read, and about 100 B of this
+ * harness), the native memory the process grew by (resident set size; only with
+ * {@code -XX:+AlwaysPreTouch}, so that heap pages are resident from the start; after a
+ * warm-up of 500 connections so that compiled code is not counted), and the CPU the
+ * process burns while 10,000 threads wait (pollers and timers). Each is -1 when starting
+ * the threads took so long that the measurement could delay the first deadlines. The JDK
+ * twin is {@code java.net.Socket} with {@code SO_TIMEOUT}.
  *
  * <pre>
- * java --enable-native-access=ALL-UNNAMED -cp jmh/target/benchmarks.jar dev.weft.jmh.TimeoutLateness weft|jdk [connections min-ms max-ms]
+ * java --enable-native-access=ALL-UNNAMED -XX:+AlwaysPreTouch -cp jmh/target/benchmarks.jar dev.weft.jmh.TimeoutLateness weft|jdk [connections min-ms max-ms]
  * </pre>
  *
  * Prints one line, {@code RESULT lateness impl=... key=value...}, that bench/summary.py reads.
@@ -59,35 +64,11 @@ public final class TimeoutLateness {
 
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         List<AutoCloseable> closeAtEnd = new ArrayList<>();
+        warmUp(impl, 500);
         System.gc();
         long heap0 = mem.getHeapMemoryUsage().getUsed();
-
-        End[] ends = new End[threads];
-        if (impl.equals(Conn.WEFT)) {
-            Socket listener = Sockets.createServer(SockAddr.inet("127.0.0.1", 0), 128, false, false);
-            closeAtEnd.add(listener);
-            SockAddr at = listener.getSockName();
-            for (int i = 0; i < connections; i++) {
-                Socket c = Socket.open(Family.INET, SocketType.STREAM);
-                c.connect(at);
-                Socket a = listener.accept().socket();
-                ends[2 * i] = weftEnd(c);
-                ends[2 * i + 1] = weftEnd(a);
-            }
-        } else if (impl.equals(Conn.JDK)) {
-            ServerSocket listener = new ServerSocket();
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-            closeAtEnd.add(listener);
-            for (int i = 0; i < connections; i++) {
-                java.net.Socket c = new java.net.Socket();
-                c.connect(listener.getLocalSocketAddress());
-                java.net.Socket a = listener.accept();
-                ends[2 * i] = jdkEnd(c);
-                ends[2 * i + 1] = jdkEnd(a);
-            }
-        } else {
-            throw new IllegalArgumentException("impl must be weft or jdk: " + impl);
-        }
+        long rss0 = residentBytes();
+        End[] ends = open(impl, connections, closeAtEnd);
 
         SplittableRandom random = new SplittableRandom(42);
         int[] timeoutMs = new int[threads];
@@ -118,14 +99,27 @@ public final class TimeoutLateness {
         }
         started.await();
         long startedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        // Heap per idle connection, if there is time before the first deadline: a full GC
-        // later would delay the timeouts being measured.
+        // What an idle connection costs, if there is time before the first deadline: a full
+        // GC later would delay the timeouts being measured.
         long heapPerConnection = -1;
+        long nativePerConnection = -1;
+        double idleCpuPercent = -1;
         if (startedMs < minMs / 2) {
             Thread.sleep(Math.min(50, minMs / 10));
             System.gc();
             long heap1 = mem.getHeapMemoryUsage().getUsed();
             heapPerConnection = (heap1 - heap0) / connections;
+            if (ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch")) {
+                nativePerConnection = (residentBytes() - rss0) / connections;
+            }
+            long windowNs = TimeUnit.MILLISECONDS.toNanos(minMs) - (System.nanoTime() - t0) - TimeUnit.MILLISECONDS.toNanos(100);
+            if (windowNs >= TimeUnit.MILLISECONDS.toNanos(100)) {
+                var os = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+                long cpu0 = os.getProcessCpuTime();
+                long w0 = System.nanoTime();
+                TimeUnit.NANOSECONDS.sleep(windowNs);
+                idleCpuPercent = 100.0 * (os.getProcessCpuTime() - cpu0) / (System.nanoTime() - w0);
+            }
         }
         for (Thread t : ts) {
             t.join();
@@ -141,10 +135,79 @@ public final class TimeoutLateness {
         long early = Arrays.stream(ok).filter(v -> v < 0).count();
         System.out.printf(java.util.Locale.ROOT,
                 "RESULT lateness impl=%s threads=%d timeouts_ms=%d-%d started_ms=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f"
-                        + " max_ms=%.3f early=%d errors=%d heap_per_idle_conn_bytes=%d cpus=%d%n",
+                        + " max_ms=%.3f early=%d errors=%d heap_per_idle_conn_bytes=%d native_per_idle_conn_bytes=%d"
+                        + " idle_cpu_percent=%.2f cpus=%d%n",
                 impl, threads, minMs, maxMs, startedMs, pct(ok, 50), pct(ok, 90), pct(ok, 99),
                 ok.length == 0 ? Double.NaN : ok[ok.length - 1] / 1e6, early, errors.get(), heapPerConnection,
+                nativePerConnection, idleCpuPercent,
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Both ends of {@code connections} loopback connections, connected and accepted. */
+    private static End[] open(String impl, int connections, List<AutoCloseable> closeAtEnd) throws IOException {
+        End[] ends = new End[2 * connections];
+        if (impl.equals(Conn.WEFT)) {
+            Socket listener = Sockets.createServer(SockAddr.inet("127.0.0.1", 0), 128, false, false);
+            closeAtEnd.add(listener);
+            SockAddr at = listener.getSockName();
+            for (int i = 0; i < connections; i++) {
+                Socket c = Socket.open(Family.INET, SocketType.STREAM);
+                c.connect(at);
+                Socket a = listener.accept().socket();
+                ends[2 * i] = weftEnd(c);
+                ends[2 * i + 1] = weftEnd(a);
+            }
+        } else if (impl.equals(Conn.JDK)) {
+            ServerSocket listener = new ServerSocket();
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+            closeAtEnd.add(listener);
+            for (int i = 0; i < connections; i++) {
+                java.net.Socket c = new java.net.Socket();
+                c.connect(listener.getLocalSocketAddress());
+                java.net.Socket a = listener.accept();
+                ends[2 * i] = jdkEnd(c);
+                ends[2 * i + 1] = jdkEnd(a);
+            }
+        } else {
+            throw new IllegalArgumentException("impl must be weft or jdk: " + impl);
+        }
+        return ends;
+    }
+
+    /** Connections whose ends wait 50 ms and time out, so the code measured later is compiled. */
+    private static void warmUp(String impl, int connections) throws Exception {
+        List<AutoCloseable> rest = new ArrayList<>();
+        End[] ends = open(impl, connections, rest);
+        Thread[] ts = new Thread[ends.length];
+        for (int i = 0; i < ends.length; i++) {
+            End e = ends[i];
+            ts[i] = Thread.ofVirtual().start(() -> {
+                try {
+                    e.timedRead(50);
+                } catch (IOException ignored) {
+                    // only warming up
+                }
+            });
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+        for (End e : ends) {
+            e.close();
+        }
+        for (AutoCloseable c : rest) {
+            c.close();
+        }
+    }
+
+    /** VmRSS of this process, in bytes. */
+    private static long residentBytes() throws IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
     }
 
     private static double pct(long[] sorted, double p) {
