@@ -35,6 +35,12 @@ final class ProviderContext {
     /** MSG_DONTWAIT and MSG_WAITALL, which the core handles itself (0 where absent). */
     final int msgDontwait;
     final int msgWaitall;
+    /**
+     * Whether a stream reader that emptied its socket may park without asking the kernel
+     * again ({@link Poller#reportsEveryArrival}); {@code -Dweft.skipDrainedReads=false}
+     * turns it off, for comparison.
+     */
+    final boolean skipDrainedReads;
 
     private ProviderContext(SocketProvider p) {
         this.provider = p;
@@ -47,6 +53,8 @@ final class ProviderContext {
         this.eisconn = -p.nativeErrno(Errno.EISCONN);
         this.msgDontwait = p.constants().getOrDefault("MSG_DONTWAIT", 0);
         this.msgWaitall = p.constants().getOrDefault("MSG_WAITALL", 0);
+        this.skipDrainedReads = poller.reportsEveryArrival()
+                && Boolean.parseBoolean(System.getProperty("weft.skipDrainedReads", "true"));
         EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
         for (Capability c : p.capabilities()) {
             if (c.enabledByProperty()) {

@@ -79,6 +79,25 @@ public final class Socket implements AutoCloseable {
     private final SocketType type;
     private final Waiters waiters = new Waiters();
     private final Object pollKey;
+    private final boolean skipDrained;
+    /**
+     * Set by a plain TCP read that returned fewer bytes than asked for, and so left the
+     * socket empty: {@link #drained(int)} of the poller's read count before that call; 0
+     * otherwise. While the count is unchanged, no data has been reported since, and the
+     * next read that would park anyway parks at once instead of making a system call that
+     * can only say EAGAIN. Only the poller's next report (which any new data, end of
+     * stream or error brings) wakes it, after which it reads as usual. A hint: racing
+     * readers can only make it skip less.
+     *
+     * <p>Never after a report flagged {@link Poller#STATE_CHANGE}: an end of stream or an
+     * error reported before the read that emptied the socket is still there to be read,
+     * and nothing new will be reported for it. TCP only: an AF_UNIX stream read also stops
+     * short of the end at a message carrying descriptors or other credentials, and MPTCP
+     * is another protocol.
+     */
+    private volatile long drainedAt;
+    /** IANA's protocol number for TCP, the same on every OS. */
+    private static final int IPPROTO_TCP = 6;
     private final Release release;
     private final Cleaner.Cleanable cleanable;
     private volatile int state;
@@ -109,6 +128,8 @@ public final class Socket implements AutoCloseable {
             throw e;
         }
         this.pollKey = key;
+        this.skipDrained = ctx.skipDrainedReads && this.type == SocketType.STREAM
+                && (family == Family.INET || family == Family.INET6) && (proto == 0 || proto == IPPROTO_TCP);
         this.release = new Release(ctx, fd, key);
         this.cleanable = CLEANER.register(this, release);
     }
@@ -539,11 +560,26 @@ public final class Socket implements AutoCloseable {
             // MSG_WAITALL on a stream: the kernel cannot wait on a non-blocking descriptor,
             // so keep receiving until the buffer is full, the stream ends, or time is up.
             boolean waitAll = (flags & ctx.msgWaitall) != 0 && ctx.msgWaitall != 0 && type == SocketType.STREAM;
+            // A plain stream read that would park anyway may skip asking the kernel when the
+            // last read emptied the socket and nothing was reported since (see drainedAt).
+            boolean plain = flags == 0 && from == null && skipDrained;
             long got = 0;
+            boolean first = true;
             for (;;) {
                 int seq = waiters.seq(Poller.READ);
+                if (first && plain && t != 0 && drainedAt == drained(seq) && !waiters.stateChanged()) {
+                    first = false;
+                    await(Poller.READ, seq, t, start, got, 0);
+                    continue;
+                }
+                first = false;
+                int want = dst.remaining();
                 long n = p.recv(fd, dst, flags, from);
                 if (n >= 0) {
+                    if (plain) {
+                        // Fewer bytes than asked for: the socket was empty when the call returned.
+                        drainedAt = n > 0 && n < want ? drained(seq) : 0;
+                    }
                     // MSG_TRUNC may report more than the buffer held; only what fits was written.
                     dst.position(dst.position() + (int) Math.min(n, dst.remaining()));
                     got += n;
@@ -562,6 +598,11 @@ public final class Socket implements AutoCloseable {
         } finally {
             exit();
         }
+    }
+
+    /** {@link #drainedAt}'s value for a read that emptied the socket after the poller's count was {@code seq}. */
+    private static long drained(int seq) {
+        return (1L << 32) | (seq & 0xFFFFFFFFL);
     }
 
     // ---- sending --------------------------------------------------------------------
@@ -1103,6 +1144,7 @@ public final class Socket implements AutoCloseable {
         }
         enter();
         try {
+            drainedAt = 0; // a shut read side ends the stream now: the next read must ask the kernel
             int r = p.shutdown(fd, how);
             if (r < 0) {
                 throw ctx.error(r, "shutdown");

@@ -48,13 +48,23 @@ final class Waiters implements Poller.ReadyListener {
     private volatile Thread writer;
     private volatile ConcurrentLinkedQueue<Thread> moreReaders;
     private volatile ConcurrentLinkedQueue<Thread> moreWriters;
+    /** Sticky: a report flagged {@link Poller#STATE_CHANGE} came (end of stream, error, urgent data). */
+    private volatile boolean stateChanged;
 
     int seq(int direction) {
         return direction == Poller.READ ? readSeq : writeSeq;
     }
 
+    /** Whether any report so far said more than new data came; see {@link Poller#STATE_CHANGE}. */
+    boolean stateChanged() {
+        return stateChanged;
+    }
+
     @Override
     public void ready(int events) {
+        if ((events & Poller.STATE_CHANGE) != 0) {
+            stateChanged = true; // before the count moves: whoever sees the new count sees this
+        }
         if ((events & Poller.READ) != 0) {
             READ_SEQ.getAndAdd(this, 1);
             wake(reader, moreReaders);

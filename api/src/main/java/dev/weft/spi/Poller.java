@@ -17,6 +17,11 @@ public interface Poller {
     int READ = 1;
     /** Readiness to write (or a finished connect). */
     int WRITE = 2;
+    /**
+     * Beside {@link #READ}: more than new data came, so a read may return without more
+     * arriving: the peer ended the stream, an error is pending, or urgent data arrived.
+     */
+    int STATE_CHANGE = 4;
 
     /** Starts watching {@code fd}; returns the key for {@link #arm} and {@link #deregister}. */
     Object register(long fd, ReadyListener listener) throws IOException;
@@ -29,6 +34,22 @@ public interface Poller {
      * that asks for readiness on demand may stop. A later {@link #arm} asks again.
      */
     default void disarm(Object key, int events) {}
+
+    /**
+     * True if every arrival of data (or end of stream, or error) on a registered TCP socket
+     * is reported, even while earlier data is still unread, as Linux's edge-triggered epoll
+     * does, and reports flag {@link #STATE_CHANGE} whenever the socket's state at the time
+     * of the report includes an end of stream, an error or urgent data. The core then lets
+     * a TCP reader that just emptied the socket park without first asking the kernel again
+     * (see {@code Socket}'s receive): one system call less per message on a
+     * request/response connection. This also relies on the provider's TCP
+     * {@code recv} returning fewer bytes than asked only when the socket is then empty, as
+     * the kernel's does: a wrapping provider that shortens reads must return false. A
+     * poller that reports only some arrivals must return false (the default).
+     */
+    default boolean reportsEveryArrival() {
+        return false;
+    }
 
     /** Stops watching; called before the descriptor is closed, so its number can't be reused meanwhile. */
     void deregister(Object key);

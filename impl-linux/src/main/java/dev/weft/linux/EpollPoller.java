@@ -147,6 +147,15 @@ final class EpollPoller implements Poller {
         setOut(reg, true);
     }
 
+    /**
+     * Edge-triggered epoll queues an event on every arrival ({@code sk_data_ready}), read or
+     * not, and each report carries the socket's state when it is collected (RDHUP, ERR, PRI).
+     */
+    @Override
+    public boolean reportsEveryArrival() {
+        return true;
+    }
+
     /** The writer's wait is over (a finished connect): stop asking for write readiness. */
     @Override
     public void disarm(Object key, int events) {
@@ -274,6 +283,9 @@ final class EpollPoller implements Poller {
             }
             if ((bits & (EPOLLERR | EPOLLHUP)) != 0) {
                 ready |= READ | WRITE;
+            }
+            if ((bits & (EPOLLRDHUP | EPOLLHUP | EPOLLERR | EPOLLPRI)) != 0) {
+                ready |= STATE_CHANGE;
             }
             try {
                 reg.listener.ready(ready);

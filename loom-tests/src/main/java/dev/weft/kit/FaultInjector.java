@@ -78,6 +78,11 @@ public final class FaultInjector extends ForwardingSocketProvider {
             }
 
             @Override
+            public boolean reportsEveryArrival() {
+                return real.reportsEveryArrival(); // faults are errors, never shortened reads
+            }
+
+            @Override
             public void deregister(Object key) {
                 listeners.remove((Long) ((Object[]) key)[1]);
                 attempted.remove((Long) ((Object[]) key)[1]);
