@@ -79,7 +79,8 @@ public final class Socket implements AutoCloseable {
     private final SocketType type;
     private final Waiters waiters = new Waiters();
     private final Object pollKey;
-    private final boolean skipDrained;
+    /** Whether reads may skip the kernel after emptying the socket; see {@link #drainedAt}. */
+    private volatile boolean skipDrained;
     /**
      * Set by a plain TCP read that returned fewer bytes than asked for, and so left the
      * socket empty: {@link #drained(int)} of the poller's read count before that call; 0
@@ -93,7 +94,8 @@ public final class Socket implements AutoCloseable {
      * error reported before the read that emptied the socket is still there to be read,
      * and nothing new will be reported for it. TCP only: an AF_UNIX stream read also stops
      * short of the end at a message carrying descriptors or other credentials, and MPTCP
-     * is another protocol.
+     * is another protocol; nor once an upper layer ({@code TCP_ULP}, e.g. kernel TLS) is
+     * set, whose reads end at its records.
      */
     private volatile long drainedAt;
     /** IANA's protocol number for TCP, the same on every OS. */
@@ -1234,6 +1236,9 @@ public final class Socket implements AutoCloseable {
             }
             if (name == p.constants().getOrDefault("SO_LINGER", -2) && level == p.constants().getOrDefault("SOL_SOCKET", -2)) {
                 lingering = value.length >= 4 && (value[0] | value[1] | value[2] | value[3]) != 0;
+            }
+            if (name == p.constants().getOrDefault("TCP_ULP", -2) && level == p.constants().getOrDefault("IPPROTO_TCP", -2)) {
+                skipDrained = false; // kernel TLS and other upper layers end reads at their own records
             }
         } finally {
             exit();

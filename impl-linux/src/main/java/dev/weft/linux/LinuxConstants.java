@@ -367,6 +367,7 @@ final class LinuxConstants {
         m.put("TCP_QUICKACK", 12);
         m.put("TCP_SYNCNT", 7);
         m.put("TCP_TX_DELAY", 37);
+        m.put("TCP_ULP", 31);
         m.put("TCP_USER_TIMEOUT", 18);
         m.put("TCP_WINDOW_CLAMP", 10);
         m.put("TCP_ZEROCOPY_RECEIVE", 35);
