@@ -121,15 +121,7 @@ public final class TimeoutLateness {
                 idleCpuPercent = 100.0 * (os.getProcessCpuTime() - cpu0) / (System.nanoTime() - w0);
             }
         }
-        for (Thread t : ts) {
-            t.join();
-        }
-        for (End e : ends) {
-            e.close();
-        }
-        for (AutoCloseable c : closeAtEnd) {
-            c.close();
-        }
+        finish(ts, ends, closeAtEnd);
 
         long[] ok = Arrays.stream(lateNs).filter(v -> v != Long.MIN_VALUE).sorted().toArray();
         long early = Arrays.stream(ok).filter(v -> v < 0).count();
@@ -189,6 +181,11 @@ public final class TimeoutLateness {
                 }
             });
         }
+        finish(ts, ends, rest);
+    }
+
+    /** Waits for the reading threads, then closes the connections and the listener. */
+    private static void finish(Thread[] ts, End[] ends, List<AutoCloseable> rest) throws Exception {
         for (Thread t : ts) {
             t.join();
         }

@@ -16,7 +16,6 @@ import dev.weft.spi.ForwardingSocketProvider;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,15 +80,8 @@ class DrainedReadTest {
             for (int i = 0; i < 10; i++) {
                 drain(reader, pair.second(), new byte[] {1, 2, 3});
                 int before = p.recvs.get();
-                CompletableFuture<byte[]> next = new CompletableFuture<>();
-                Thread t = Thread.ofVirtual().start(() -> {
-                    try {
-                        next.complete(reader.recv(4096));
-                    } catch (Throwable e) {
-                        next.completeExceptionally(e);
-                    }
-                });
-                awaitParkedInWeft(t);
+                TestKit.Started<byte[]> next = TestKit.start(true, "reader", () -> reader.recv(4096));
+                awaitParkedInWeft(next.thread());
                 if (p.recvs.get() == before) {
                     skipped++;
                 }
@@ -105,15 +97,8 @@ class DrainedReadTest {
         try (var pair = tcpPair()) {
             Socket reader = pair.first();
             drain(reader, pair.second(), new byte[] {1});
-            CompletableFuture<byte[]> next = new CompletableFuture<>();
-            Thread t = Thread.ofVirtual().start(() -> {
-                try {
-                    next.complete(reader.recv(16));
-                } catch (Throwable e) {
-                    next.completeExceptionally(e);
-                }
-            });
-            awaitParkedInWeft(t);
+            TestKit.Started<byte[]> next = TestKit.start(true, "reader", () -> reader.recv(16));
+            awaitParkedInWeft(next.thread());
             pair.second().shutdown(Socket.SHUT_WR);
             assertEquals(0, next.get().length);
         }
