@@ -13,9 +13,10 @@
 #   BENCH_SKIP      comma list of parts to skip: c, lateness, jmh, build
 #   BENCH_OUT       results directory (default bench/results, not committed)
 #   BENCH_EXPERIMENTS=1  also, per pass, 64 B TCP ping-pong for weft, weft-spin (a spin
-#                   before parking, emulated above the API) and the JDK side by side, and
-#                   the JDK with platform poller threads (-Djdk.pollerMode=1, weft's
-#                   architecture): about 40 s more per pass
+#                   before parking, emulated above the API) and the JDK side by side, weft
+#                   with its poller spinning (-Dweft.poller.spinMicros=50), and the JDK with
+#                   platform poller threads (-Djdk.pollerMode=1, weft's first architecture):
+#                   about 50 s more per pass
 #   BENCH_JVM_ARGS  extra flags for every benchmark JVM (JMH forks get them through
 #                   -jvmArgsPrepend), e.g. a weft tuning property to compare against a run without
 set -euo pipefail
@@ -110,6 +111,11 @@ for pass in $PASSES; do
     "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" 'PingPong.Tcp' -p bytes=64 -p impl=weft,weft-spin,jdk \
       $JMH_OPTS "${PREPEND[@]}" -prof dev.weft.jmh.CpuTime -rf json -rff "$OUT/exp-spin-$pass.json" \
       > "$OUT/exp-spin-$pass.log" 2>&1 || { echo "experiment failed, see $OUT/exp-spin-$pass.log" >&2; exit 1; }
+    # shellcheck disable=SC2086
+    "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" 'PingPong.Tcp' -p bytes=64 -p impl=weft \
+      $JMH_OPTS -jvmArgsPrepend "-Dweft.poller.spinMicros=50 ${EXTRA[*]}" -prof dev.weft.jmh.CpuTime -rf json \
+      -rff "$OUT/exp-pspin-$pass.json" > "$OUT/exp-pspin-$pass.log" 2>&1 \
+      || { echo "experiment failed, see $OUT/exp-pspin-$pass.log" >&2; exit 1; }
     # shellcheck disable=SC2086
     "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" 'PingPong.Tcp' -p bytes=64 -p impl=jdk \
       $JMH_OPTS -jvmArgsPrepend "-Djdk.pollerMode=1 ${EXTRA[*]}" -prof dev.weft.jmh.CpuTime -rf json \

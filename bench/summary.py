@@ -202,7 +202,9 @@ def load_summary(path):
 
 def experiments(d, pass_):
     rows = []
-    for fname, tag in ((f"exp-spin-{pass_}.json", None), (f"exp-pm1-{pass_}.json", "jdk, -Djdk.pollerMode=1")):
+    for fname, tag in ((f"exp-spin-{pass_}.json", None),
+                       (f"exp-pspin-{pass_}.json", "weft, -Dweft.poller.spinMicros=50 (the poller spins)"),
+                       (f"exp-pm1-{pass_}.json", "jdk, -Djdk.pollerMode=1")):
         for r in load_jmh(os.path.join(d, fname)):
             impl = r["params"].get("impl")
             label = tag or {"weft": "weft", "weft-spin": "weft-spin (spin ≤ 50 µs, then park)",
