@@ -121,6 +121,12 @@ public final class HygieneMain {
                 }
             }
             String why = field(e, "pinnedReason") + " / " + field(e, "blockingOperation") + " " + frames;
+            if (loading == null && field(e, "blockingOperation").contains("monitor enter")) {
+                // weft's code takes no monitors (VirtualThreadHygieneTest checks its sources), so
+                // a monitor under a weft frame is the JVM's: resolving a class the frame names
+                // while another thread loads it (the recorded stack stops at the weft frame).
+                loading = "class resolution";
+            }
             if (inControl) {
                 control++;
             } else if (loading != null && !isWeft(loading)) {

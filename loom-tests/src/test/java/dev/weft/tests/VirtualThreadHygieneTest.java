@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,6 +33,29 @@ class VirtualThreadHygieneTest {
                 .reduce("", (a, b) -> a + b + "\n")));
         assertTrue(Integer.parseInt(m.group(3)) >= 1, "the control pin was not recorded, so the recording proves nothing:\n" + out);
         assertEquals(0, Integer.parseInt(m.group(2)), "pinned events with weft frames:\n" + out);
+    }
+
+    /**
+     * weft waits by parking, never on a monitor; {@link HygieneMain} relies on this to tell a
+     * JVM class-resolution pin (a contended monitor under a weft frame) from weft's own.
+     */
+    @Test
+    void weftsMainCodeTakesNoMonitor() throws Exception {
+        Path root = Path.of(System.getProperty("user.dir")).getParent();
+        List<String> offenders = new java.util.ArrayList<>();
+        for (String module : List.of("api", "impl-posix", "impl-linux", "impl-macos", "impl-windows")) {
+            Path src = root.resolve(module).resolve("src/main/java");
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(src), "sources not beside the tests: " + src);
+            try (var files = Files.walk(src)) {
+                for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".java"))::iterator) {
+                    String text = Files.readString(f).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+                    if (Pattern.compile("\\bsynchronized\\b").matcher(text).find()) {
+                        offenders.add(root.relativize(f).toString());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), offenders, "weft code must park (locks, LockSupport), not hold monitors");
     }
 
     @Test
