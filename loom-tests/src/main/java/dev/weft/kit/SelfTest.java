@@ -50,6 +50,13 @@ public final class SelfTest {
         System.out.println("  cpus     " + Runtime.getRuntime().availableProcessors());
         System.out.println("  jna      " + com.sun.jna.Native.VERSION + " (native " + com.sun.jna.Native.VERSION_NATIVE + ")");
         System.out.println("  provider " + Sockets.provider().name() + " (" + Sockets.provider().getClass().getName() + ")");
+        // The tuning switches a bug report should carry (unset ones show their defaults).
+        StringBuilder tuning = new StringBuilder();
+        for (String[] p : new String[][] {{"weft.poller", "vthread"}, {"weft.spinMicros", "0"},
+                {"weft.poller.spinMicros", "0"}, {"weft.skipDrainedReads", "true"}, {"weft.scratchBytes", "262144"}}) {
+            tuning.append(tuning.length() == 0 ? "" : " ").append(p[0]).append('=').append(System.getProperty(p[0], p[1]));
+        }
+        System.out.println("  tuning   " + tuning);
         System.out.println("capabilities:");
         for (Capability c : Capability.values()) {
             System.out.printf("  %-16s %s%n", c, Sockets.supports(c) ? "yes" : "no");
