@@ -216,12 +216,20 @@ final class EpollPoller implements Poller {
 
     /** epoll_ctl; 0 or the errno. */
     private int ctl(int op, Registration reg, int events) {
-        Scratch s = Scratch.take();
+        return ctl(epfd, op, reg.fd, events, ((long) reg.id << 32) | (reg.fd & 0xFFFFFFFFL));
+    }
+
+    /**
+     * epoll_ctl with a {@code struct epoll_event} built in a small scratch area (an arm or
+     * disarm happens on the way to parking: no full-size area for 12 bytes); 0 or the errno.
+     */
+    private static int ctl(int epfd, int op, int fd, int events, long data) {
+        Scratch s = Scratch.take(EVENT_SIZE);
         try {
             ByteBuffer v = s.view();
-            v.putInt(Scratch.AUX_OFFSET, events);
-            v.putLong(Scratch.AUX_OFFSET + DATA_OFFSET, ((long) reg.id << 32) | (reg.fd & 0xFFFFFFFFL));
-            return LinuxLibc.epoll_ctl(epfd, op, reg.fd, s.aux()) == 0 ? 0 : PosixLibc.errno();
+            v.putInt(s.dataOffset(), events);
+            v.putLong(s.dataOffset() + DATA_OFFSET, data);
+            return LinuxLibc.epoll_ctl(epfd, op, fd, s.data()) == 0 ? 0 : PosixLibc.errno();
         } finally {
             s.give();
         }
@@ -355,18 +363,10 @@ final class EpollPoller implements Poller {
         /** Unpark {@code who} once {@code subFd} has events. */
         void watch(int subFd, Thread who) {
             parked.put(subFd, who);
-            Scratch s = Scratch.take();
-            try {
-                ByteBuffer v = s.view();
-                v.putInt(Scratch.AUX_OFFSET, EPOLLIN | EPOLLONESHOT);
-                v.putLong(Scratch.AUX_OFFSET + DATA_OFFSET, subFd);
-                int op = added.add(subFd) ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
-                if (LinuxLibc.epoll_ctl(masterFd, op, subFd, s.aux()) != 0) {
-                    int e = PosixLibc.errno();
-                    throw new IllegalStateException("weft: epoll_ctl on the master poller failed: " + provider.strerror(e));
-                }
-            } finally {
-                s.give();
+            int op = added.add(subFd) ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
+            int e = ctl(masterFd, op, subFd, EPOLLIN | EPOLLONESHOT, subFd);
+            if (e != 0) {
+                throw new IllegalStateException("weft: epoll_ctl on the master poller failed: " + provider.strerror(e));
             }
         }
 
