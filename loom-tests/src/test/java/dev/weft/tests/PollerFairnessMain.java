@@ -1,0 +1,96 @@
+package dev.weft.tests;
+
+import dev.weft.Family;
+import dev.weft.Socket;
+import dev.weft.SocketType;
+import dev.weft.Sockets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Run by {@link PollerFairnessTest} in a child JVM: keeps every carrier busy with echo traffic
+ * over many socket pairs, then checks that a virtual thread woken from outside the scheduler
+ * (a {@code Thread.sleep}, whose wake-up comes from the JDK's timer thread) still runs.
+ * Prints {@code sleeps done median_ms N max_ms N messages M}, or {@code starved} and exits 1
+ * if one sleep took over 2 s or all ten over 20 s.
+ */
+public final class PollerFairnessMain {
+    private PollerFairnessMain() {}
+
+    /** Arguments: the number of connections (default 1,000), then {@code inet} or {@code unix} (default). */
+    public static void main(String[] args) throws Exception {
+        int connections = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Family family = args.length > 1 && args[1].equals("inet") ? Family.INET : Family.UNIX;
+        AtomicLong messages = new AtomicLong();
+        List<Sockets.SocketPair> pairs = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            Sockets.SocketPair pair = Sockets.socketPair(family, SocketType.STREAM, 0);
+            pairs.add(pair);
+            Thread.ofVirtual().start(() -> echo(pair.second(), null));
+            Thread.ofVirtual().start(() -> echo(pair.first(), messages));
+        }
+        while (messages.get() < 50_000) {
+            Thread.sleep(10); // a platform thread: the load is running before the probe starts
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        long[] took = new long[10];
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < took.length; i++) {
+                    long t0 = System.nanoTime();
+                    Thread.sleep(5);
+                    took[i] = System.nanoTime() - t0;
+                }
+                done.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        if (!done.await(20, TimeUnit.SECONDS)) {
+            System.out.println("starved: 10 sleeps of 5 ms did not finish in 20 s; messages " + messages.get());
+            System.out.flush();
+            Runtime.getRuntime().halt(1);
+        }
+        java.util.Arrays.sort(took);
+        if (took[took.length - 1] > TimeUnit.SECONDS.toNanos(2)) {
+            System.out.println("starved: a 5 ms sleep took " + TimeUnit.NANOSECONDS.toMillis(took[took.length - 1]) + " ms");
+            System.out.flush();
+            Runtime.getRuntime().halt(1);
+        }
+        System.out.println("sleeps done median_ms " + TimeUnit.NANOSECONDS.toMillis(took[took.length / 2])
+                + " max_ms " + TimeUnit.NANOSECONDS.toMillis(took[took.length - 1]) + " messages " + messages.get());
+        System.out.flush();
+        Runtime.getRuntime().halt(0); // the echo threads never end
+    }
+
+    /** Sends 64 B and reads it back forever ({@code counter} set), or echoes what comes. */
+    private static void echo(Socket s, AtomicLong counter) {
+        byte[] buf = new byte[64];
+        try {
+            for (;;) {
+                if (counter != null) {
+                    s.sendAll(buf);
+                }
+                int got = 0;
+                while (got < buf.length) {
+                    int n = s.recvInto(java.nio.ByteBuffer.wrap(buf, got, buf.length - got));
+                    if (n == 0) {
+                        return;
+                    }
+                    got += n;
+                }
+                if (counter == null) {
+                    s.sendAll(buf);
+                } else {
+                    counter.incrementAndGet();
+                }
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+            Runtime.getRuntime().halt(2);
+        }
+    }
+}
