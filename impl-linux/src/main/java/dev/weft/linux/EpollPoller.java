@@ -31,10 +31,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code -Dweft.poller=platform} keeps the simple design: one platform thread blocked in
  * {@code epoll_wait}, unparking waiters itself (one per epoll instance).
  *
- * <p><b>How many.</b> There is one epoll instance and sub-poller per carrier
+ * <p><b>How many.</b> One epoll instance and drainer per carrier
  * ({@code -Dweft.poller.count=N} to change it); a descriptor belongs to instance
- * {@code fd % N}. A sub-poller that stays busy parks on the master once a millisecond
- * instead of yielding ({@code BUSY_NANOS}), so it cannot starve the scheduler's other work.
+ * {@code fd % N}. Only the primary drainer (instance 0) parks on the master; instance 0
+ * also holds each other instance, one-shot. When the primary finds one of them with events
+ * while its own poll brought few, it drains that instance itself, so a few sockets trading
+ * messages stay on one carrier (a ping-pong's round trip depends on it); when busy, it wakes
+ * that instance's helper, whose woken threads then fill another carrier's queue. A drainer
+ * that stays busy for a millisecond parks instead of yielding ({@code BUSY_NANOS}), so it
+ * cannot starve the scheduler's other work.
  *
  * <p>The event's user data is the descriptor and a registration number, so an event still
  * in flight for a descriptor that was closed and reused is recognised and dropped.
@@ -63,6 +68,13 @@ final class EpollPoller implements Poller {
      */
     private static final long SPIN_NANOS = Long.getLong("weft.poller.spinMicros", 0) * 1000;
     /**
+     * Below this many events in a poll the primary drains a helper's instance itself. Each
+     * instance drained by its own drainer took the unpinned 64 B TCP ping-pong from 55k to
+     * 21k round trips/s (its two sockets in different instances, every hand-off across CPUs);
+     * with this, 50-57k.
+     */
+    private static final int HELP_EVENTS = 8;
+    /**
      * How long a sub-poller keeps yielding between polls that find events before it parks on
      * the master once instead. The JDK's ForkJoinPool runs a carrier's local queue until it
      * is empty before it looks at tasks submitted from outside the pool (a timer's wake-up,
@@ -78,23 +90,28 @@ final class EpollPoller implements Poller {
     private static final int DATA_OFFSET = PACKED ? 4 : 8;
 
     private final LinuxProvider provider;
-    /** The epoll instances; a descriptor belongs to {@code subs[fd % subs.length]}. */
-    private final Sub[] subs;
+    /**
+     * The epoll instances, one per drainer; a descriptor belongs to {@code drainers[fd % n]}.
+     * Instance 0 (the primary's) also holds each other instance, one-shot, so it becomes
+     * readable when any of them has events nobody is draining.
+     */
+    private final Drainer[] drainers;
+    /** The primary's second event array, for draining another instance inline. */
+    private final long inlineEvents;
+    private final ByteBuffer inlineView;
     private final ReentrantLock tableLock = new ReentrantLock();
     private volatile AtomicReferenceArray<Registration> table = new AtomicReferenceArray<>(1024);
     private int nextId;
 
     /** One socket's registration; {@code out} says whether write readiness is asked for. */
     static final class Registration {
-        final int epfd;
         final int fd;
         final int id;
         final ReadyListener listener;
         final ReentrantLock lock = new ReentrantLock();
         volatile boolean out;
 
-        Registration(int epfd, int fd, int id, ReadyListener listener) {
-            this.epfd = epfd;
+        Registration(int fd, int id, ReadyListener listener) {
             this.fd = fd;
             this.id = id;
             this.listener = listener;
@@ -117,27 +134,38 @@ final class EpollPoller implements Poller {
         if (count < 1 || count > 64) {
             throw new IllegalArgumentException("-Dweft.poller.count must be 1 to 64, not " + count);
         }
-        this.subs = new Sub[count];
-        Master master = mode.equals("vthread") ? new Master(provider) : null;
-        for (int i = 0; i < count; i++) {
-            Sub sub = new Sub();
-            subs[i] = sub;
-            if (master == null) {
-                Thread t = new Thread(sub::platformLoop, "weft-epoll-" + i);
-                t.setDaemon(true);
-                t.start();
-            } else {
-                Thread.ofVirtual().name("weft-epoll-subpoller-" + i).start(() -> sub.subPollerLoop(master));
-            }
+        this.drainers = new Drainer[mode.equals("vthread") ? count : 1];
+        for (int i = 0; i < drainers.length; i++) {
+            drainers[i] = new Drainer(i);
         }
+        this.inlineEvents = Native.malloc((long) MAX_EVENTS * EVENT_SIZE);
+        this.inlineView = new Pointer(inlineEvents).getByteBuffer(0, (long) MAX_EVENTS * EVENT_SIZE).order(ByteOrder.nativeOrder());
+        Drainer primary = drainers[0];
+        if (mode.equals("platform")) {
+            Thread t = new Thread(primary::platformLoop, "weft-epoll");
+            t.setDaemon(true);
+            t.start();
+            return;
+        }
+        for (int i = 1; i < drainers.length; i++) {
+            int r = ctl(primary.epfd, EPOLL_CTL_ADD, drainers[i].epfd, EPOLLIN | EPOLLONESHOT, NESTED | i);
+            if (r != 0) {
+                throw provider.errorFor(r, "epoll_ctl(ADD)");
+            }
+            Drainer h = drainers[i];
+            h.thread = Thread.ofVirtual().name("weft-epoll-helper-" + i).start(h::helperLoop);
+        }
+        Master master = new Master(provider);
+        primary.thread = Thread.ofVirtual().name("weft-epoll-subpoller").start(() -> primary.subPollerLoop(master));
     }
 
+    /** User data of an instance nested in the primary's: a registration number no socket gets. */
+    private static final long NESTED = 0xFFFFFFFFL << 32;
+
     /**
-     * One sub-poller per carrier (at most 32): each carrier then has threads of its own to run
-     * instead of stealing every woken thread from the one carrier a single sub-poller runs on.
-     * Echo over 1,000 connections, unpinned: 170k to 202k messages/s, 11.1 to 9.8 µs of CPU
-     * per message; over 5,000, 105k to 124k (BENCHMARKS.md). More sub-pollers than carriers
-     * only queue behind each other.
+     * One drainer per carrier (at most 32): under load each carrier then has woken threads of
+     * its own to run instead of stealing them all from the one carrier a single drainer runs
+     * on. More drainers than carriers only queue behind each other.
      */
     private static int defaultCount() {
         int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
@@ -158,7 +186,7 @@ final class EpollPoller implements Poller {
                 }
                 table = t = bigger;
             }
-            reg = new Registration(subs[ifd % subs.length].epfd, ifd, nextId++ & 0x7FFFFFFF, listener);
+            reg = new Registration(ifd, nextId++ & 0x7FFFFFFF, listener);
             t.set(ifd, reg);
         } finally {
             tableLock.unlock();
@@ -247,7 +275,7 @@ final class EpollPoller implements Poller {
 
     /** epoll_ctl; 0 or the errno. */
     private int ctl(int op, Registration reg, int events) {
-        return ctl(reg.epfd, op, reg.fd, events, ((long) reg.id << 32) | (reg.fd & 0xFFFFFFFFL));
+        return ctl(drainers[reg.fd % drainers.length].epfd, op, reg.fd, events, ((long) reg.id << 32) | (reg.fd & 0xFFFFFFFFL));
     }
 
     /**
@@ -266,13 +294,16 @@ final class EpollPoller implements Poller {
         }
     }
 
-    /** One epoll instance, its event array and the loop that drains it. */
-    private final class Sub {
+    /** An epoll instance and the thread that drains it, with its own event array. */
+    private final class Drainer {
+        final int index;
         final int epfd;
         final long events;
         final ByteBuffer eventView;
+        volatile Thread thread;
 
-        Sub() throws IOException {
+        Drainer(int index) throws IOException {
+            this.index = index;
             this.epfd = LinuxLibc.epoll_create1(EPOLL_CLOEXEC);
             if (epfd < 0) {
                 throw provider.errorFor(PosixLibc.errno(), "epoll_create1");
@@ -283,7 +314,7 @@ final class EpollPoller implements Poller {
 
         /** The simple design: block in epoll_wait and unpark waiters from this platform thread. */
         private void platformLoop() {
-            while (poll(-1) >= 0) {
+            while (poll(epfd, events, eventView, -1) >= 0) {
                 // dispatch happens in poll
             }
         }
@@ -299,7 +330,7 @@ final class EpollPoller implements Poller {
             int skipSpins = 0;   // idle periods to park at once, after spins that found nothing
             int backoff = 0;
             for (;;) {
-                int n = poll(0);
+                int n = poll(epfd, events, eventView, 0);
                 if (n < 0) {
                     return;
                 }
@@ -351,51 +382,120 @@ final class EpollPoller implements Poller {
         }
 
         /**
+         * A helper: parked until the primary finds its instance with events and too busy to
+         * drain it inline; then drains while polls find events (yielding between them, within
+         * the busy limit), re-arms its instance in the primary's and parks again.
+         */
+        private void helperLoop() {
+            long busySince = 0;
+            for (;;) {
+                LockSupport.park(this);
+                for (;;) {
+                    int n = poll(epfd, events, eventView, 0);
+                    if (n < 0) {
+                        return;
+                    }
+                    if (n == 0) {
+                        break;
+                    }
+                    long now = System.nanoTime();
+                    if (busySince == 0) {
+                        busySince = now;
+                    }
+                    if (now - busySince >= BUSY_NANOS) {
+                        break; // see BUSY_NANOS: the primary's unpark brings this back through another queue
+                    }
+                    Thread.yield();
+                }
+                busySince = 0;
+                // Events that came after the last poll make the primary's instance readable now.
+                rearm(index);
+            }
+        }
+
+        /**
          * Drains up to {@link #MAX_EVENTS} events and tells each listener; returns how many
          * there were, or -1 if epoll failed for good (it cannot with a valid descriptor).
          */
-        private int poll(int timeoutMillis) {
-            int n;
-            do {
-                n = LinuxLibc.epoll_wait(epfd, events, MAX_EVENTS, timeoutMillis);
-            } while (n < 0 && PosixLibc.errno() == eintr);
-            if (n < 0) {
-                int e = PosixLibc.errno();
-                System.err.println("weft: epoll_wait failed: " + Errors.of(provider.errno(e), e, provider.strerror(e), null));
-                return -1;
+    }
+
+    /**
+     * Drains up to {@link #MAX_EVENTS} events of instance {@code epfd} into {@code events} and
+     * tells each listener; returns how many there were, or -1 if epoll failed for good (it
+     * cannot with a valid descriptor).
+     */
+    private int poll(int epfd, long events, ByteBuffer ev, int timeoutMillis) {
+        int n;
+        do {
+            n = LinuxLibc.epoll_wait(epfd, events, MAX_EVENTS, timeoutMillis);
+        } while (n < 0 && PosixLibc.errno() == eintr);
+        if (n < 0) {
+            int e = PosixLibc.errno();
+            System.err.println("weft: epoll_wait failed: " + Errors.of(provider.errno(e), e, provider.strerror(e), null));
+            return -1;
+        }
+        for (int i = 0; i < n; i++) {
+            int base = i * EVENT_SIZE;
+            int bits = ev.getInt(base);
+            long data = ev.getLong(base + DATA_OFFSET);
+            int fd = (int) data;
+            int id = (int) (data >>> 32);
+            if (id == -1) {
+                nestedReady(fd, n);
+                continue;
             }
-            ByteBuffer ev = eventView;
-            for (int i = 0; i < n; i++) {
-                int base = i * EVENT_SIZE;
-                int bits = ev.getInt(base);
-                long data = ev.getLong(base + DATA_OFFSET);
-                int fd = (int) data;
-                int id = (int) (data >>> 32);
-                AtomicReferenceArray<Registration> t = table;
-                Registration reg = fd < t.length() ? t.get(fd) : null;
-                if (reg == null || reg.id != id) {
-                    continue; // closed meanwhile, perhaps with its number reused
-                }
-                int ready = 0;
-                if ((bits & (EPOLLIN | EPOLLRDHUP | EPOLLPRI)) != 0) {
-                    ready |= READ;
-                }
-                if ((bits & EPOLLOUT) != 0) {
-                    ready |= WRITE;
-                }
-                if ((bits & (EPOLLERR | EPOLLHUP)) != 0) {
-                    ready |= READ | WRITE;
-                }
-                if ((bits & (EPOLLRDHUP | EPOLLHUP | EPOLLERR | EPOLLPRI)) != 0) {
-                    ready |= STATE_CHANGE;
-                }
-                try {
-                    reg.listener.ready(ready);
-                } catch (RuntimeException | StackOverflowError e) {
-                    // A listener only unparks threads; one failure must not stop the poller.
-                }
+            AtomicReferenceArray<Registration> t = table;
+            Registration reg = fd < t.length() ? t.get(fd) : null;
+            if (reg == null || reg.id != id) {
+                continue; // closed meanwhile, perhaps with its number reused
             }
-            return n;
+            int ready = 0;
+            if ((bits & (EPOLLIN | EPOLLRDHUP | EPOLLPRI)) != 0) {
+                ready |= READ;
+            }
+            if ((bits & EPOLLOUT) != 0) {
+                ready |= WRITE;
+            }
+            if ((bits & (EPOLLERR | EPOLLHUP)) != 0) {
+                ready |= READ | WRITE;
+            }
+            if ((bits & (EPOLLRDHUP | EPOLLHUP | EPOLLERR | EPOLLPRI)) != 0) {
+                ready |= STATE_CHANGE;
+            }
+            try {
+                reg.listener.ready(ready);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A listener only unparks threads; one failure must not stop the poller.
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The primary found instance {@code index} with events and nobody draining it (its
+     * registration is one-shot). With few events about, drain it here: sockets trading
+     * messages then stay on this one carrier, as with a single instance. Busy, wake its
+     * helper, whose turn comes on whichever carrier is free.
+     */
+    private void nestedReady(int index, int primaryEvents) {
+        if (index <= 0 || index >= drainers.length) {
+            return;
+        }
+        if (primaryEvents < HELP_EVENTS) {
+            int n = poll(drainers[index].epfd, inlineEvents, inlineView, 0);
+            if (n >= 0 && n < HELP_EVENTS) {
+                rearm(index);
+                return;
+            }
+        }
+        LockSupport.unpark(drainers[index].thread);
+    }
+
+    /** Ask the primary's instance again to report instance {@code index} once it has events. */
+    private void rearm(int index) {
+        int r = ctl(drainers[0].epfd, EPOLL_CTL_MOD, drainers[index].epfd, EPOLLIN | EPOLLONESHOT, NESTED | index);
+        if (r != 0) {
+            throw new IllegalStateException("weft: epoll_ctl on the primary poller failed: " + provider.strerror(r));
         }
     }
 

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Run by {@link PollerFairnessTest} in a child JVM: keeps every carrier busy with echo traffic
  * over many socket pairs, then checks that a virtual thread woken from outside the scheduler
  * (a {@code Thread.sleep}, whose wake-up comes from the JDK's timer thread) still runs.
+ * Every connection must have been answered first (each epoll instance is drained).
  * Prints {@code sleeps done median_ms N max_ms N messages M}, or {@code starved} and exits 1
  * if one sleep took over 2 s or all ten over 20 s.
  */
@@ -25,14 +27,22 @@ public final class PollerFairnessMain {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Family family = args.length > 1 && args[1].equals("inet") ? Family.INET : Family.UNIX;
         AtomicLong messages = new AtomicLong();
+        AtomicLongArray perConnection = new AtomicLongArray(connections);
         List<Sockets.SocketPair> pairs = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             Sockets.SocketPair pair = Sockets.socketPair(family, SocketType.STREAM, 0);
             pairs.add(pair);
-            Thread.ofVirtual().start(() -> echo(pair.second(), null));
-            Thread.ofVirtual().start(() -> echo(pair.first(), messages));
+            int index = i;
+            Thread.ofVirtual().start(() -> echo(pair.second(), null, -1, null));
+            Thread.ofVirtual().start(() -> echo(pair.first(), messages, index, perConnection));
         }
-        while (messages.get() < 50_000) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (messages.get() < 50_000 || unserved(perConnection) > 0) {
+            if (System.nanoTime() > giveUp) {
+                System.out.println("unserved: " + unserved(perConnection) + " connections never got an answer");
+                System.out.flush();
+                Runtime.getRuntime().halt(1);
+            }
             Thread.sleep(10); // a platform thread: the load is running before the probe starts
         }
         CountDownLatch done = new CountDownLatch(1);
@@ -66,8 +76,16 @@ public final class PollerFairnessMain {
         Runtime.getRuntime().halt(0); // the echo threads never end
     }
 
+    private static int unserved(AtomicLongArray perConnection) {
+        int n = 0;
+        for (int i = 0; i < perConnection.length(); i++) {
+            n += perConnection.get(i) == 0 ? 1 : 0;
+        }
+        return n;
+    }
+
     /** Sends 64 B and reads it back forever ({@code counter} set), or echoes what comes. */
-    private static void echo(Socket s, AtomicLong counter) {
+    private static void echo(Socket s, AtomicLong counter, int index, AtomicLongArray perConnection) {
         byte[] buf = new byte[64];
         try {
             for (;;) {
@@ -86,6 +104,7 @@ public final class PollerFairnessMain {
                     s.sendAll(buf);
                 } else {
                     counter.incrementAndGet();
+                    perConnection.incrementAndGet(index);
                 }
             }
         } catch (Exception e) {
