@@ -1407,7 +1407,8 @@ public final class Socket implements AutoCloseable {
      * first so that other virtual threads on this carrier run. A window that ends with
      * nothing makes the next 1, 2, 4 ... 64 waits on this socket park at once; a spin that
      * succeeds ({@link #spinPaidOff}) resets that, so sockets whose data comes slowly stop
-     * spinning and busy ones keep it.
+     * spinning and busy ones keep it. No spinning while the poller is starved
+     * ({@link Poller#starved}): spinners feeding each other would keep it from ever running.
      */
     private long spin(long spinStart, long t, long start) {
         if (spinStart == SPUN) {
@@ -1425,7 +1426,7 @@ public final class Socket implements AutoCloseable {
             spinSkips = spinBackoff;
             return SPUN;
         }
-        if (t > 0 && now - start >= t || !isOpen() || Thread.currentThread().isInterrupted()) {
+        if (t > 0 && now - start >= t || !isOpen() || Thread.currentThread().isInterrupted() || ctx.poller.starved()) {
             return SPUN;
         }
         Thread.yield();

@@ -51,6 +51,19 @@ public interface Poller {
         return false;
     }
 
+    /**
+     * True while the poller has not had its turn for longer than it should: threads that
+     * spin (retry a call, yielding, instead of parking) are then keeping it from running, and
+     * the core parks them instead. The JDK's scheduler runs a carrier's own queue before
+     * anything submitted from outside it, so spinners that keep finding data among
+     * themselves would otherwise keep a poller that waits in that outside queue, and every
+     * thread only it can wake, waiting for good. The default, false, suits a poller that runs
+     * on platform threads.
+     */
+    default boolean starved() {
+        return false;
+    }
+
     /** Stops watching; called before the descriptor is closed, so its number can't be reused meanwhile. */
     void deregister(Object key);
 

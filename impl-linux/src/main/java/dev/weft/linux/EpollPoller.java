@@ -98,6 +98,12 @@ final class EpollPoller implements Poller {
     private final Drainer[] drainers;
     /** The primary's second event array, for draining another instance inline. */
     private final long inlineEvents;
+    /**
+     * When the primary drainer last polled, or since when the master's wake-up has been
+     * waiting for it to run; 0 while it is idle (parked with nothing to do) and in the
+     * platform design.
+     */
+    private volatile long lastPoll;
     private final ByteBuffer inlineView;
     private final ReentrantLock tableLock = new ReentrantLock();
     private volatile AtomicReferenceArray<Registration> table = new AtomicReferenceArray<>(1024);
@@ -224,6 +230,17 @@ final class EpollPoller implements Poller {
         return true;
     }
 
+    /**
+     * The primary drainer has not polled for over {@link #BUSY_NANOS}: it waits behind
+     * threads that keep its carrier's queue full (see {@link Poller#starved}). Always false
+     * for the platform design, whose thread the kernel schedules.
+     */
+    @Override
+    public boolean starved() {
+        long last = lastPoll;
+        return last != 0 && System.nanoTime() - last > BUSY_NANOS;
+    }
+
     /** The writer's wait is over (a finished connect): stop asking for write readiness. */
     @Override
     public void disarm(Object key, int events) {
@@ -325,11 +342,19 @@ final class EpollPoller implements Poller {
          */
         private void subPollerLoop(Master master) {
             Thread me = Thread.currentThread();
+            // The master's wake-up: from now on the primary is owed a turn (see starved).
+            Runnable wake = () -> {
+                if (lastPoll == 0) {
+                    lastPoll = System.nanoTime();
+                }
+                LockSupport.unpark(me);
+            };
             long idleSince = 0;
             long busySince = 0; // when the current run of polls that found events began
             int skipSpins = 0;   // idle periods to park at once, after spins that found nothing
             int backoff = 0;
             for (;;) {
+                lastPoll = System.nanoTime();
                 int n = poll(epfd, events, eventView, 0);
                 if (n < 0) {
                     return;
@@ -350,7 +375,7 @@ final class EpollPoller implements Poller {
                     // Busy for a while: go round through the master instead of yielding, so
                     // that this carrier's queue can empty (see BUSY_NANOS).
                     busySince = 0;
-                    master.watch(epfd, me);
+                    master.watch(epfd, wake);
                     LockSupport.park(this);
                     continue;
                 }
@@ -376,7 +401,8 @@ final class EpollPoller implements Poller {
                 // Arm the one-shot watch first, then park: events that came after the empty poll
                 // make the master see this epoll instance readable at once, and its unpark
                 // before our park leaves a permit, so none is missed.
-                master.watch(epfd, me);
+                lastPoll = 0; // idle, not starved: see wake
+                master.watch(epfd, wake);
                 LockSupport.park(this);
             }
         }
@@ -506,7 +532,7 @@ final class EpollPoller implements Poller {
     private static final class Master {
         private final int masterFd;
         private final ReentrantLock lock = new ReentrantLock();
-        private final java.util.Map<Integer, Thread> parked = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<Integer, Runnable> parked = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.Set<Integer> added = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final LinuxProvider provider;
 
@@ -521,9 +547,9 @@ final class EpollPoller implements Poller {
             t.start();
         }
 
-        /** Unpark {@code who} once {@code subFd} has events. */
-        void watch(int subFd, Thread who) {
-            parked.put(subFd, who);
+        /** Run {@code wake} (which unparks a drainer) once {@code subFd} has events. */
+        void watch(int subFd, Runnable wake) {
+            parked.put(subFd, wake);
             int op = added.add(subFd) ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
             int e = ctl(masterFd, op, subFd, EPOLLIN | EPOLLONESHOT, subFd);
             if (e != 0) {
@@ -538,9 +564,9 @@ final class EpollPoller implements Poller {
                 int n = LinuxLibc.epoll_wait(masterFd, mem, 16, -1);
                 for (int i = 0; i < n; i++) {
                     int sub = (int) ev.getLong(i * EVENT_SIZE + DATA_OFFSET);
-                    Thread t = parked.get(sub);
-                    if (t != null) {
-                        LockSupport.unpark(t);
+                    Runnable wake = parked.get(sub);
+                    if (wake != null) {
+                        wake.run();
                     }
                 }
             }

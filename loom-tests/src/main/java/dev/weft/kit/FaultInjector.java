@@ -83,6 +83,11 @@ public final class FaultInjector extends ForwardingSocketProvider {
             }
 
             @Override
+            public boolean starved() {
+                return real.starved();
+            }
+
+            @Override
             public void deregister(Object key) {
                 listeners.remove((Long) ((Object[]) key)[1]);
                 attempted.remove((Long) ((Object[]) key)[1]);

@@ -44,4 +44,13 @@ class PollerFairnessTest {
         String out = run(200, "-Djdk.virtualThreadScheduler.parallelism=2", "-Dweft.poller.count=4");
         assertTrue(out.contains("sleeps done"), out);
     }
+
+    @Test
+    void spinningCallersDoNotKeepThePollerFromRunning() throws Exception {
+        // With the opt-in spin, threads that find their data by retrying feed each other
+        // without the poller; before the core asked Poller.starved, 2,886 of 3,000
+        // connections were never answered in 30 s.
+        String out = run(3000, "-Djdk.virtualThreadScheduler.parallelism=2", "-Dweft.spinMicros=50");
+        assertTrue(out.contains("sleeps done"), out);
+    }
 }
