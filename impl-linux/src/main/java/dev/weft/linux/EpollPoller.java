@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * when events arrive. Measured on loopback TCP ping-pong, a platform thread unparking
  * every waiter costs several times the round trip (see BENCHMARKS.md).
  * {@code -Dweft.poller=platform} keeps the simple design: one platform thread blocked in
- * {@code epoll_wait}, unparking waiters itself (one per epoll instance).
+ * {@code epoll_wait} on a single instance, unparking waiters itself.
  *
  * <p><b>How many.</b> One epoll instance and drainer per carrier
  * ({@code -Dweft.poller.count=N} to change it); a descriptor belongs to instance
@@ -75,13 +75,14 @@ final class EpollPoller implements Poller {
      */
     private static final int HELP_EVENTS = 8;
     /**
-     * How long a sub-poller keeps yielding between polls that find events before it parks on
-     * the master once instead. The JDK's ForkJoinPool runs a carrier's local queue until it
-     * is empty before it looks at tasks submitted from outside the pool (a timer's wake-up,
-     * an unpark from a platform thread), and a yield puts the sub-poller back on that queue:
-     * with a sub-poller per carrier under steady traffic no queue ever empties, and a 5 ms
-     * sleep took 3-5 s, or never ended (PollerFairnessTest). Parking on the master sends the
-     * sub-poller's next turn through the pool's external queue, behind whatever waits there.
+     * How long a drainer keeps yielding between polls that find events before it parks once
+     * instead. The JDK's ForkJoinPool runs a carrier's local queue until it is empty before
+     * it looks at tasks submitted from outside the pool (a timer's wake-up, an unpark from a
+     * platform thread), and a yield puts the drainer back on that queue: with a drainer per
+     * carrier under steady traffic no queue ever empties, and a 5 ms sleep took 3 s or more,
+     * or never ended (PollerFairnessTest). Parking on the master sends the primary's next
+     * turn through the pool's external queue, behind whatever waits there; a helper waits
+     * for the primary. Also the limit past which the poller counts as {@link #starved}.
      */
     private static final long BUSY_NANOS = Long.getLong("weft.poller.busyMicros", 1000) * 1000;
     /** x86-64 packs {@code struct epoll_event} (12 bytes); other 64-bit ABIs align it to 16. */
@@ -98,13 +99,13 @@ final class EpollPoller implements Poller {
     private final Drainer[] drainers;
     /** The primary's second event array, for draining another instance inline. */
     private final long inlineEvents;
+    private final ByteBuffer inlineView;
     /**
      * When the primary drainer last polled, or since when the master's wake-up has been
      * waiting for it to run; 0 while it is idle (parked with nothing to do) and in the
      * platform design.
      */
     private volatile long lastPoll;
-    private final ByteBuffer inlineView;
     private final ReentrantLock tableLock = new ReentrantLock();
     private volatile AtomicReferenceArray<Registration> table = new AtomicReferenceArray<>(1024);
     private int nextId;
@@ -162,7 +163,7 @@ final class EpollPoller implements Poller {
             h.thread = Thread.ofVirtual().name("weft-epoll-helper-" + i).start(h::helperLoop);
         }
         Master master = new Master(provider);
-        primary.thread = Thread.ofVirtual().name("weft-epoll-subpoller").start(() -> primary.subPollerLoop(master));
+        primary.thread = Thread.ofVirtual().name("weft-epoll-primary").start(() -> primary.primaryLoop(master));
     }
 
     /** User data of an instance nested in the primary's: a registration number no socket gets. */
@@ -337,10 +338,11 @@ final class EpollPoller implements Poller {
         }
 
         /**
-         * The default design: poll without blocking from a virtual thread; yield while events
-         * keep coming, park on the master when a poll finds none.
+         * The primary drainer of the default design: poll without blocking from a virtual
+         * thread; yield while events keep coming (up to the busy limit), park on the master
+         * when a poll finds none.
          */
-        private void subPollerLoop(Master master) {
+        private void primaryLoop(Master master) {
             Thread me = Thread.currentThread();
             // The master's wake-up: from now on the primary is owed a turn (see starved).
             Runnable wake = () -> {
@@ -526,8 +528,8 @@ final class EpollPoller implements Poller {
     }
 
     /**
-     * A platform thread blocked in epoll_wait on an epoll instance that holds sub-pollers'
-     * epoll descriptors, one-shot: when one becomes readable it unparks that sub-poller.
+     * A platform thread blocked in epoll_wait on an epoll instance that holds the primary
+     * drainer's epoll descriptor, one-shot: when it becomes readable it wakes the primary.
      */
     private static final class Master {
         private final int masterFd;

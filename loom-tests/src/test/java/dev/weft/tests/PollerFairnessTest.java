@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The poller must not starve the rest of the scheduler. The JDK's ForkJoinPool runs a
  * carrier's local queue until it is empty before it looks at tasks submitted from outside
- * (a timer's wake-up, an unpark from a platform thread); a sub-poller that yields back into
+ * (a timer's wake-up, an unpark from a platform thread); a poller drainer that yields back into
  * its carrier's queue after every busy poll keeps that queue from ever emptying when there are
- * as many sub-pollers as carriers. This is a liveness check (no sleep over 2 s, a hundred times
+ * as many drainers as carriers. This is a liveness check (no sleep over 2 s, a hundred times
  * the worst seen with the limit), not a timing measurement. Runs {@link PollerFairnessMain} in child JVMs, since the
  * poller count is read once per JVM.
  */
