@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -71,6 +72,11 @@ public class Echo {
     private final List<Conn> clients = new ArrayList<>();
     private final List<Thread> load = new ArrayList<>();
     private volatile boolean running;
+    private volatile boolean closing;
+    /** Counts down as each load thread makes its first exchange of the iteration. */
+    private volatile CountDownLatch started;
+    /** Counts down as each load thread stops at the end of the iteration. */
+    private volatile CountDownLatch stopped;
     private Conn mine;
     private final ByteBuffer out = Bench.buffer("heap", SIZE);
     private final ByteBuffer in = Bench.buffer("heap", SIZE);
@@ -117,48 +123,71 @@ public class Echo {
      * a platform thread, and on JDK 25 such a wake-up can wait for as long as virtual
      * threads woken by the JDK's own (virtual) poller threads keep both carriers busy: the
      * run never reached its next iteration. Stopping the load lets the worker in.
+     *
+     * <p>The load threads live for the whole trial (started in {@link #startLoadThreads},
+     * before any load) and are woken per iteration with {@code unpark} from this virtual
+     * thread. New virtual threads start from the scheduler's external queue, which a carrier
+     * serves only once its own queue is empty: started per iteration, many stayed unstarted
+     * for whole iterations while the pollers kept the carriers busy, and the score was then
+     * the benchmark thread's lone connection (150k "messages"/s pinned, no load latency
+     * recorded). For the same reason the waits here have no timeout, whose wake-up would
+     * come through that queue too (JMH's own timeout still applies), and do not yield, which
+     * would keep this carrier's queue full and the JDK's pollers out.
      */
     @Setup(Level.Iteration)
     public void startLoad() throws InterruptedException {
+        if (load.isEmpty()) {
+            startLoadThreads();
+        }
+        started = new CountDownLatch(load.size());
+        stopped = new CountDownLatch(load.size());
         running = true;
-        CountDownLatch started = new CountDownLatch(connections - 1);
-        for (Conn c : clients.subList(1, connections)) {
-            load.add(Thread.ofVirtual().name("load").start(() -> {
-                ByteBuffer o = Bench.buffer("heap", SIZE);
-                ByteBuffer i = Bench.buffer("heap", SIZE);
-                try {
-                    exchange(c, o, i); // not counted: see below
-                    started.countDown();
-                    while (running) {
-                        long t0 = System.nanoTime();
-                        exchange(c, o, i);
-                        Latencies.record(System.nanoTime() - t0);
-                        Bench.BACKGROUND_OPS.increment();
-                    }
-                } catch (IOException e) {
-                    if (running) {
-                        e.printStackTrace();
-                    }
-                }
-            }));
+        for (Thread t : load) {
+            LockSupport.unpark(t);
         }
-        // New virtual threads start from the scheduler's external queue, which a carrier
-        // serves only once its own queue is empty: a poller that kept its carrier busy left
-        // them unstarted for whole iterations, and the score was then the benchmark thread's
-        // lone connection (150k "messages"/s pinned, with no load latency recorded). Measure
-        // only once every load connection has made an exchange.
-        if (!started.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(started.getCount() + " load threads had not made one exchange after 60 s");
-        }
+        // Measure only once every load connection has made an exchange in this iteration.
+        started.await();
     }
 
     @TearDown(Level.Iteration)
     public void stopLoad() throws InterruptedException {
         running = false;
-        for (Thread t : load) {
-            Bench.join(t);
+        stopped.await();
+    }
+
+    private void startLoadThreads() {
+        for (Conn c : clients.subList(1, connections)) {
+            load.add(Thread.ofVirtual().name("load").start(() -> loadLoop(c)));
         }
-        load.clear();
+    }
+
+    /** One load connection: exchanges while an iteration runs, parks in between. */
+    private void loadLoop(Conn c) {
+        ByteBuffer o = Bench.buffer("heap", SIZE);
+        ByteBuffer i = Bench.buffer("heap", SIZE);
+        try {
+            for (;;) {
+                while (!running) {
+                    if (closing) {
+                        return;
+                    }
+                    LockSupport.park(this);
+                }
+                exchange(c, o, i); // not counted: it shows the thread runs (see startLoad)
+                started.countDown();
+                while (running) {
+                    long t0 = System.nanoTime();
+                    exchange(c, o, i);
+                    Latencies.record(System.nanoTime() - t0);
+                    Bench.BACKGROUND_OPS.increment();
+                }
+                stopped.countDown();
+            }
+        } catch (IOException e) {
+            if (!closing) {
+                e.printStackTrace();
+            }
+        }
     }
 
     private Conn connect() throws IOException {
@@ -187,6 +216,12 @@ public class Echo {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        closing = true;
+        for (Thread t : load) {
+            LockSupport.unpark(t);
+            Bench.join(t);
+        }
+        load.clear();
         Bench.closeQuietly(weftListener, jdkListener);
         Bench.join(acceptor);
         for (Conn c : clients) {
