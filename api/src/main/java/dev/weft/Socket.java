@@ -1393,8 +1393,7 @@ public final class Socket implements AutoCloseable {
 
     private static long spinNanos() {
         long micros = Long.getLong("weft.spinMicros", 0);
-        int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
-        return carriers > 1 ? Math.max(0, micros) * 1000 : 0;
+        return Poller.carriers() > 1 ? Math.max(0, micros) * 1000 : 0;
     }
 
     /** {@link #spin}'s answer for "park": no more spinning in this call. */

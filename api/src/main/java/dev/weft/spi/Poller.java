@@ -64,6 +64,15 @@ public interface Poller {
         return false;
     }
 
+    /**
+     * The number of carrier threads of the JDK's default virtual-thread scheduler
+     * ({@code -Djdk.virtualThreadScheduler.parallelism}, else the available processors):
+     * what a spin or a poller per carrier is sized by.
+     */
+    static int carriers() {
+        return Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+    }
+
     /** Stops watching; called before the descriptor is closed, so its number can't be reused meanwhile. */
     void deregister(Object key);
 

@@ -162,7 +162,7 @@ final class EpollPoller implements Poller {
             Drainer h = drainers[i];
             h.thread = Thread.ofVirtual().name("weft-epoll-helper-" + i).start(h::helperLoop);
         }
-        Master master = new Master(provider);
+        Master master = new Master(provider, primary.epfd);
         primary.thread = Thread.ofVirtual().name("weft-epoll-primary").start(() -> primary.primaryLoop(master));
     }
 
@@ -175,8 +175,7 @@ final class EpollPoller implements Poller {
      * on. More drainers than carriers only queue behind each other.
      */
     private static int defaultCount() {
-        int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
-        return Math.max(1, Math.min(carriers, 32));
+        return Math.max(1, Math.min(Poller.carriers(), 32));
     }
 
     @Override
@@ -319,6 +318,8 @@ final class EpollPoller implements Poller {
         final long events;
         final ByteBuffer eventView;
         volatile Thread thread;
+        /** When the current run of polls that found events began; 0 outside one. */
+        private long busySince;
 
         Drainer(int index) throws IOException {
             this.index = index;
@@ -328,6 +329,21 @@ final class EpollPoller implements Poller {
             }
             this.events = Native.malloc((long) MAX_EVENTS * EVENT_SIZE);
             this.eventView = new Pointer(events).getByteBuffer(0, (long) MAX_EVENTS * EVENT_SIZE).order(ByteOrder.nativeOrder());
+        }
+
+        /**
+         * A poll at {@code now} found events: whether to yield and poll again, or, busy for
+         * {@link #BUSY_NANOS} already, to park once so that this carrier's queue can empty.
+         */
+        private boolean mayYield(long now) {
+            if (busySince == 0) {
+                busySince = now;
+            }
+            if (now - busySince < BUSY_NANOS) {
+                return true;
+            }
+            busySince = 0;
+            return false;
         }
 
         /** The simple design: block in epoll_wait and unpark waiters from this platform thread. */
@@ -352,11 +368,11 @@ final class EpollPoller implements Poller {
                 LockSupport.unpark(me);
             };
             long idleSince = 0;
-            long busySince = 0; // when the current run of polls that found events began
             int skipSpins = 0;   // idle periods to park at once, after spins that found nothing
             int backoff = 0;
             for (;;) {
-                lastPoll = System.nanoTime();
+                long now = System.nanoTime();
+                lastPoll = now;
                 int n = poll(epfd, events, eventView, 0);
                 if (n < 0) {
                     return;
@@ -366,24 +382,17 @@ final class EpollPoller implements Poller {
                         backoff = 0; // the spin paid off: keep spinning
                     }
                     idleSince = 0;
-                    long now = System.nanoTime();
-                    if (busySince == 0) {
-                        busySince = now;
-                    }
-                    if (now - busySince < BUSY_NANOS) {
+                    if (mayYield(now)) {
                         Thread.yield();
                         continue;
                     }
-                    // Busy for a while: go round through the master instead of yielding, so
-                    // that this carrier's queue can empty (see BUSY_NANOS).
-                    busySince = 0;
-                    master.watch(epfd, wake);
+                    // Busy for a while: go round through the master instead of yielding.
+                    master.watch(wake);
                     LockSupport.park(this);
                     continue;
                 }
                 busySince = 0;
                 if (SPIN_NANOS > 0) {
-                    long now = System.nanoTime();
                     if (idleSince == 0 && skipSpins > 0) {
                         skipSpins--;
                     } else {
@@ -404,7 +413,7 @@ final class EpollPoller implements Poller {
                 // make the master see this epoll instance readable at once, and its unpark
                 // before our park leaves a permit, so none is missed.
                 lastPoll = 0; // idle, not starved: see wake
-                master.watch(epfd, wake);
+                master.watch(wake);
                 LockSupport.park(this);
             }
         }
@@ -415,7 +424,6 @@ final class EpollPoller implements Poller {
          * the busy limit), re-arms its instance in the primary's and parks again.
          */
         private void helperLoop() {
-            long busySince = 0;
             for (;;) {
                 LockSupport.park(this);
                 for (;;) {
@@ -423,15 +431,8 @@ final class EpollPoller implements Poller {
                     if (n < 0) {
                         return;
                     }
-                    if (n == 0) {
-                        break;
-                    }
-                    long now = System.nanoTime();
-                    if (busySince == 0) {
-                        busySince = now;
-                    }
-                    if (now - busySince >= BUSY_NANOS) {
-                        break; // see BUSY_NANOS: the primary's unpark brings this back through another queue
+                    if (n == 0 || !mayYield(System.nanoTime())) {
+                        break; // idle, or busy past the limit: the primary's unpark brings it back
                     }
                     Thread.yield();
                 }
@@ -440,11 +441,6 @@ final class EpollPoller implements Poller {
                 rearm(index);
             }
         }
-
-        /**
-         * Drains up to {@link #MAX_EVENTS} events and tells each listener; returns how many
-         * there were, or -1 if epoll failed for good (it cannot with a valid descriptor).
-         */
     }
 
     /**
@@ -533,13 +529,15 @@ final class EpollPoller implements Poller {
      */
     private static final class Master {
         private final int masterFd;
-        private final ReentrantLock lock = new ReentrantLock();
-        private final java.util.Map<Integer, Runnable> parked = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Set<Integer> added = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final int watched;
         private final LinuxProvider provider;
+        private volatile Runnable wake;
+        /** Whether {@link #watched} is in the master's instance yet; only the primary's thread reads or sets it. */
+        private boolean added;
 
-        Master(LinuxProvider provider) throws IOException {
+        Master(LinuxProvider provider, int watched) throws IOException {
             this.provider = provider;
+            this.watched = watched;
             this.masterFd = LinuxLibc.epoll_create1(EPOLL_CLOEXEC);
             if (masterFd < 0) {
                 throw provider.errorFor(PosixLibc.errno(), "epoll_create1");
@@ -549,27 +547,24 @@ final class EpollPoller implements Poller {
             t.start();
         }
 
-        /** Run {@code wake} (which unparks a drainer) once {@code subFd} has events. */
-        void watch(int subFd, Runnable wake) {
-            parked.put(subFd, wake);
-            int op = added.add(subFd) ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
-            int e = ctl(masterFd, op, subFd, EPOLLIN | EPOLLONESHOT, subFd);
+        /** Run {@code wake} (which unparks the primary) once the primary's instance has events. */
+        void watch(Runnable wake) {
+            this.wake = wake;
+            int op = added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
+            added = true;
+            int e = ctl(masterFd, op, watched, EPOLLIN | EPOLLONESHOT, watched);
             if (e != 0) {
                 throw new IllegalStateException("weft: epoll_ctl on the master poller failed: " + provider.strerror(e));
             }
         }
 
         private void loop() {
-            long mem = Native.malloc(16L * EVENT_SIZE);
-            ByteBuffer ev = new Pointer(mem).getByteBuffer(0, 16L * EVENT_SIZE).order(ByteOrder.nativeOrder());
+            long mem = Native.malloc(EVENT_SIZE);
             for (;;) {
-                int n = LinuxLibc.epoll_wait(masterFd, mem, 16, -1);
-                for (int i = 0; i < n; i++) {
-                    int sub = (int) ev.getLong(i * EVENT_SIZE + DATA_OFFSET);
-                    Runnable wake = parked.get(sub);
-                    if (wake != null) {
-                        wake.run();
-                    }
+                int n = LinuxLibc.epoll_wait(masterFd, mem, 1, -1);
+                Runnable w = wake;
+                if (n > 0 && w != null) {
+                    w.run(); // the one descriptor it watches has events
                 }
             }
         }

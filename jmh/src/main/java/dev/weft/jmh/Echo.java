@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -116,6 +116,7 @@ public class Echo {
             clients.add(connect());
         }
         mine = clients.get(0);
+        startLoadThreads();
     }
 
     /**
@@ -136,9 +137,6 @@ public class Echo {
      */
     @Setup(Level.Iteration)
     public void startLoad() throws InterruptedException {
-        if (load.isEmpty()) {
-            startLoadThreads();
-        }
         started = new CountDownLatch(load.size());
         stopped = new CountDownLatch(load.size());
         running = true;
