@@ -1,14 +1,11 @@
 package dev.weft.tests;
 
-import dev.weft.Family;
 import dev.weft.Socket;
-import dev.weft.SocketType;
 import dev.weft.Sockets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -22,22 +19,20 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class PollerFairnessMain {
     private PollerFairnessMain() {}
 
-    /** Arguments: the number of connections (default 1,000), then {@code inet} or {@code unix} (default). */
+    /** Argument: the number of AF_UNIX stream connections (default 1,000). */
     public static void main(String[] args) throws Exception {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        Family family = args.length > 1 && args[1].equals("inet") ? Family.INET : Family.UNIX;
-        AtomicLong messages = new AtomicLong();
         AtomicLongArray perConnection = new AtomicLongArray(connections);
-        List<Sockets.SocketPair> pairs = new ArrayList<>();
+        List<Sockets.SocketPair> pairs = new ArrayList<>(); // keeps the sockets reachable
         for (int i = 0; i < connections; i++) {
-            Sockets.SocketPair pair = Sockets.socketPair(family, SocketType.STREAM, 0);
+            Sockets.SocketPair pair = Sockets.socketPair();
             pairs.add(pair);
             int index = i;
-            Thread.ofVirtual().start(() -> echo(pair.second(), null, -1, null));
-            Thread.ofVirtual().start(() -> echo(pair.first(), messages, index, perConnection));
+            Thread.ofVirtual().start(() -> echo(pair.second()));
+            Thread.ofVirtual().start(() -> exchange(pair.first(), perConnection, index));
         }
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (messages.get() < 50_000 || unserved(perConnection) > 0) {
+        while (total(perConnection) < 50_000 || unserved(perConnection) > 0) {
             if (System.nanoTime() > giveUp) {
                 System.out.println("unserved: " + unserved(perConnection) + " connections never got an answer");
                 System.out.flush();
@@ -60,7 +55,7 @@ public final class PollerFairnessMain {
             }
         });
         if (!done.await(20, TimeUnit.SECONDS)) {
-            System.out.println("starved: 10 sleeps of 5 ms did not finish in 20 s; messages " + messages.get());
+            System.out.println("starved: 10 sleeps of 5 ms did not finish in 20 s; messages " + total(perConnection));
             System.out.flush();
             Runtime.getRuntime().halt(1);
         }
@@ -71,7 +66,7 @@ public final class PollerFairnessMain {
             Runtime.getRuntime().halt(1);
         }
         System.out.println("sleeps done median_ms " + TimeUnit.NANOSECONDS.toMillis(took[took.length / 2])
-                + " max_ms " + TimeUnit.NANOSECONDS.toMillis(took[took.length - 1]) + " messages " + messages.get());
+                + " max_ms " + TimeUnit.NANOSECONDS.toMillis(took[took.length - 1]) + " messages " + total(perConnection));
         System.out.flush();
         Runtime.getRuntime().halt(0); // the echo threads never end
     }
@@ -84,30 +79,36 @@ public final class PollerFairnessMain {
         return n;
     }
 
-    /** Sends 64 B and reads it back forever ({@code counter} set), or echoes what comes. */
-    private static void echo(Socket s, AtomicLong counter, int index, AtomicLongArray perConnection) {
-        byte[] buf = new byte[64];
+    private static long total(AtomicLongArray perConnection) {
+        long n = 0;
+        for (int i = 0; i < perConnection.length(); i++) {
+            n += perConnection.get(i);
+        }
+        return n;
+    }
+
+    /** Sends 64 B and reads them back, forever, counting each round trip for connection {@code index}. */
+    private static void exchange(Socket s, AtomicLongArray perConnection, int index) {
+        byte[] message = new byte[64];
         try {
             for (;;) {
-                if (counter != null) {
-                    s.sendAll(buf);
-                }
-                int got = 0;
-                while (got < buf.length) {
-                    int n = s.recvInto(java.nio.ByteBuffer.wrap(buf, got, buf.length - got));
-                    if (n == 0) {
-                        return;
-                    }
-                    got += n;
-                }
-                if (counter == null) {
-                    s.sendAll(buf);
-                } else {
-                    counter.incrementAndGet();
-                    perConnection.incrementAndGet(index);
-                }
+                s.sendAll(message);
+                TestKit.recvExactly(s, message.length);
+                perConnection.incrementAndGet(index);
             }
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            e.printStackTrace();
+            Runtime.getRuntime().halt(2);
+        }
+    }
+
+    /** Sends back every 64 B that comes. */
+    private static void echo(Socket s) {
+        try {
+            for (;;) {
+                s.sendAll(TestKit.recvExactly(s, 64));
+            }
+        } catch (Throwable e) {
             e.printStackTrace();
             Runtime.getRuntime().halt(2);
         }

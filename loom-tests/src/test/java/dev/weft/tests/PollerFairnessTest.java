@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class PollerFairnessTest {
     private static String run(int connections, String... jvmOptions) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(ChildJvm.command(PollerFairnessMain.class, List.of(jvmOptions), List.of(String.valueOf(connections), "unix")))
+        Process p = new ProcessBuilder(ChildJvm.command(PollerFairnessMain.class, List.of(jvmOptions), List.of(String.valueOf(connections))))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM did not finish");
