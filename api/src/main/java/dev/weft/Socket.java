@@ -1382,6 +1382,10 @@ public final class Socket implements AutoCloseable {
         ctx.poller.arm(pollKey, direction);
     }
 
+    void beforePark() {
+        ctx.poller.beforePark();
+    }
+
     /**
      * {@code -Dweft.spinMicros=N}: a call that would block first retries for up to N µs,
      * yielding between tries, before it parks. Off by default, and ignored with one carrier

@@ -109,6 +109,7 @@ final class Waiters implements Poller.ReadyListener {
             if (seq(direction) != seq) {
                 return;
             }
+            socket.beforePark();
             if (nanos < 0) {
                 LockSupport.park(this);
             } else {

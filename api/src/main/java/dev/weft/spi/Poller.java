@@ -65,6 +65,14 @@ public interface Poller {
     }
 
     /**
+     * The calling thread is about to park until a socket is ready: a poller may use the
+     * moment to collect events itself, without blocking, and so wake another waiter on this
+     * carrier instead of through its own thread. Called after {@link #arm}; it must never
+     * block. The default does nothing.
+     */
+    default void beforePark() {}
+
+    /**
      * The number of carrier threads of the JDK's default virtual-thread scheduler
      * ({@code -Djdk.virtualThreadScheduler.parallelism}, else the available processors):
      * what a spin or a poller per carrier is sized by.

@@ -88,6 +88,11 @@ public final class FaultInjector extends ForwardingSocketProvider {
             }
 
             @Override
+            public void beforePark() {
+                real.beforePark();
+            }
+
+            @Override
             public void deregister(Object key) {
                 listeners.remove((Long) ((Object[]) key)[1]);
                 attempted.remove((Long) ((Object[]) key)[1]);

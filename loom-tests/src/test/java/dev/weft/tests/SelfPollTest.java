@@ -1,0 +1,121 @@
+package dev.weft.tests;
+
+import static dev.weft.tests.TestKit.awaitParkedInWeft;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.Family;
+import dev.weft.Socket;
+import dev.weft.SocketType;
+import dev.weft.Sockets;
+import dev.weft.spi.ForwardingSocketProvider;
+import dev.weft.spi.Poller;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A thread about to park offers the poller the moment to collect events itself
+ * ({@link Poller#beforePark}), and the epoll poller, while threads keep finding events that
+ * way, leaves its blocking watch unarmed. Neither may cost a wake-up: every event must still
+ * reach its waiter when the threads that were polling stop.
+ */
+class SelfPollTest {
+    /** The default provider with a poller that counts {@link Poller#beforePark} calls. */
+    static final class Counting extends ForwardingSocketProvider {
+        final AtomicInteger beforeParks = new AtomicInteger();
+        private final Poller poller;
+
+        Counting() {
+            super(Sockets.provider());
+            Poller real = Sockets.provider().poller();
+            poller = new Poller() {
+                @Override
+                public Object register(long fd, ReadyListener listener) throws IOException {
+                    return real.register(fd, listener);
+                }
+
+                @Override
+                public void arm(Object key, int events) throws IOException {
+                    real.arm(key, events);
+                }
+
+                @Override
+                public void disarm(Object key, int events) {
+                    real.disarm(key, events);
+                }
+
+                @Override
+                public void beforePark() {
+                    beforeParks.incrementAndGet();
+                    real.beforePark();
+                }
+
+                @Override
+                public void deregister(Object key) {
+                    real.deregister(key);
+                }
+            };
+        }
+
+        @Override
+        public Poller poller() {
+            return poller;
+        }
+    }
+
+    @Test
+    void aReaderOffersThePollerItsParkBeforeParking() throws Exception {
+        Counting p = new Counting();
+        try (var pair = Sockets.socketPair(p, Family.UNIX, SocketType.STREAM, 0)) {
+            var reader = TestKit.start(true, "reader", () -> pair.first().recv(16));
+            awaitParkedInWeft(reader.thread());
+            assertTrue(p.beforeParks.get() >= 1, "beforePark calls: " + p.beforeParks.get());
+            pair.second().sendAll(new byte[] {7});
+            assertArrayEquals(new byte[] {7}, reader.get());
+        }
+    }
+
+    @Test
+    void anEventStillArrivesAfterThePingPongThatFoundEventsStops() throws Exception {
+        // While a ping-pong runs, each side's park finds the other's message, and the idle
+        // primary drainer leaves the master unarmed. Then one side ends without parking
+        // again: no thread polls any more. The event that comes next, from a platform
+        // thread, must still wake its reader (the primary's own timed look, or the master).
+        try (var pingPong = Sockets.socketPair(Family.UNIX, SocketType.STREAM, 0);
+                var other = Sockets.socketPair(Family.UNIX, SocketType.STREAM, 0)) {
+            var waiter = TestKit.start(true, "waiter", () -> other.first().recv(16));
+            awaitParkedInWeft(waiter.thread());
+            int rounds = 5_000;
+            var b = TestKit.start(true, "b", () -> {
+                for (int i = 0; i < rounds; i++) {
+                    byte[] m = TestKit.recvExactly(pingPong.second(), 1);
+                    if (i < rounds - 1) {
+                        pingPong.second().sendAll(m);
+                    }
+                }
+                return null; // ends without parking again
+            });
+            var a = TestKit.start(true, "a", () -> {
+                for (int i = 0; i < rounds; i++) {
+                    pingPong.first().sendAll(new byte[] {1});
+                    if (i < rounds - 1) {
+                        TestKit.recvExactly(pingPong.first(), 1);
+                    }
+                }
+                return pingPong.first().recv(1); // parks for good: nothing more comes
+            });
+            b.get();
+            awaitParkedInWeft(a.thread());
+            var sender = TestKit.start(false, "platform-sender", () -> {
+                other.second().sendAll(new byte[] {42});
+                return null;
+            });
+            sender.get();
+            assertArrayEquals(new byte[] {42}, waiter.get());
+            pingPong.first().shutdown(Socket.SHUT_RDWR);
+            assertEquals(0, a.get().length);
+        }
+    }
+}
