@@ -34,7 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>How many.</b> One epoll instance and drainer per carrier
  * ({@code -Dweft.poller.count=N} to change it); a descriptor belongs to instance
  * {@code fd % N}. Only the primary drainer (instance 0) parks on the master; instance 0
- * also holds each other instance, one-shot. When the primary finds one of them with events
+ * also holds each other instance, edge-triggered (each new event in one is reported to the
+ * primary once; no re-arming after a drain). When the primary finds one of them with events
  * while its own poll brought few, it drains that instance itself, so a few sockets trading
  * messages stay on one carrier (a ping-pong's round trip depends on it); when busy, it wakes
  * that instance's helper, whose woken threads then fill another carrier's queue. A drainer
@@ -115,8 +116,8 @@ final class EpollPoller implements Poller {
     private final LinuxProvider provider;
     /**
      * The epoll instances, one per drainer; a descriptor belongs to {@code drainers[fd % n]}.
-     * Instance 0 (the primary's) also holds each other instance, one-shot, so it becomes
-     * readable when any of them has events nobody is draining.
+     * Instance 0 (the primary's) also holds each other instance, edge-triggered, so it
+     * becomes readable whenever one of them gets a new event.
      */
     private final Drainer[] drainers;
     /** The primary's second event array, for draining another instance inline. */
@@ -182,7 +183,7 @@ final class EpollPoller implements Poller {
             return;
         }
         for (int i = 1; i < drainers.length; i++) {
-            int r = ctl(primary.epfd, EPOLL_CTL_ADD, drainers[i].epfd, EPOLLIN | EPOLLONESHOT, NESTED | i);
+            int r = ctl(primary.epfd, EPOLL_CTL_ADD, drainers[i].epfd, EPOLLIN | EPOLLET, NESTED | i);
             if (r != 0) {
                 throw provider.errorFor(r, "epoll_ctl(ADD)");
             }
@@ -457,24 +458,35 @@ final class EpollPoller implements Poller {
         /**
          * A helper: parked until the primary finds its instance with events and too busy to
          * drain it inline; then drains while polls find events (yielding between them, within
-         * the busy limit), re-arms its instance in the primary's and parks again.
+         * the busy limit) and parks again. Idle, it needs nothing more: its instance is
+         * edge-triggered in the primary's, so each later event reaches the primary. Busy past
+         * the limit, events may be left that no later event will announce: it parks for a
+         * moment, so that its next turn comes through the scheduler's outside queue.
          */
         private void helperLoop() {
+            boolean more = false;
             for (;;) {
-                LockSupport.park(this);
+                if (more) {
+                    LockSupport.parkNanos(this, 1000);
+                } else {
+                    LockSupport.park(this);
+                }
+                more = false;
                 for (;;) {
                     int n = poll(epfd, events, eventView, 0);
                     if (n < 0) {
                         return;
                     }
-                    if (n == 0 || !mayYield(System.nanoTime())) {
-                        break; // idle, or busy past the limit: the primary's unpark brings it back
+                    if (n == 0) {
+                        break;
+                    }
+                    if (!mayYield(System.nanoTime())) {
+                        more = true;
+                        break;
                     }
                     Thread.yield();
                 }
                 busySince = 0;
-                // Events that came after the last poll make the primary's instance readable now.
-                rearm(index);
             }
         }
     }
@@ -541,8 +553,8 @@ final class EpollPoller implements Poller {
     }
 
     /**
-     * The primary found instance {@code index} with events and nobody draining it (its
-     * registration is one-shot). With few events about, drain it here: sockets trading
+     * The primary (or a thread about to park) found that instance {@code index} got events.
+     * With few events about, drain it here: sockets trading
      * messages then stay on this one carrier, as with a single instance. Busy, wake its
      * helper, whose turn comes on whichever carrier is free.
      */
@@ -563,8 +575,7 @@ final class EpollPoller implements Poller {
                 n = poll(drainers[index].epfd, inlineEvents, inlineView, 0);
             }
             if (n >= 0 && n < HELP_EVENTS) {
-                rearm(index);
-                return;
+                return; // drained; its next event is reported to the primary again
             }
         }
         LockSupport.unpark(drainers[index].thread);
@@ -596,14 +607,6 @@ final class EpollPoller implements Poller {
             }
         } else if (n == 0 && !master.armed) {
             master.watch(); // nobody may poll after this thread: let the master watch again
-        }
-    }
-
-    /** Ask the primary's instance again to report instance {@code index} once it has events. */
-    private void rearm(int index) {
-        int r = ctl(drainers[0].epfd, EPOLL_CTL_MOD, drainers[index].epfd, EPOLLIN | EPOLLONESHOT, NESTED | index);
-        if (r != 0) {
-            throw new IllegalStateException("weft: epoll_ctl on the primary poller failed: " + provider.strerror(r));
         }
     }
 
