@@ -590,8 +590,8 @@ final class EpollPoller implements Poller {
      */
     @Override
     public void beforePark() {
-        if (!SELF_POLL || lastPoll != 0 || master == null) {
-            return;
+        if (!SELF_POLL || lastPoll != 0 || master == null || !Thread.currentThread().isVirtual()) {
+            return; // a platform thread would only hand the threads it wakes to another carrier
         }
         Scratch s = Scratch.take(SELF_EVENTS * EVENT_SIZE);
         int n;
