@@ -5,12 +5,13 @@
 #
 #   bench/run.sh                 the whole suite, about 9 minutes on 2 cores
 #   bench/run.sh 'PingPong|Bulk' only the JMH benchmarks matching the regex (C and
-#                                lateness runs too unless BENCH_SKIP=c,lateness)
+#                                lateness and sparse-echo runs too unless
+#                                BENCH_SKIP=c,lateness,sparse)
 #
 # Environment:
 #   BENCH_JMH_OPTS  JMH iteration options (default: -wi 2 -i 3 -w 1s -r 2s -f 1)
 #   BENCH_PASSES    "unpinned pinned" (default), or one of them
-#   BENCH_SKIP      comma list of parts to skip: c, lateness, jmh, build
+#   BENCH_SKIP      comma list of parts to skip: c, lateness, sparse, jmh, build
 #   BENCH_OUT       results directory (default bench/results, not committed)
 #   BENCH_EXPERIMENTS=1  also, per pass, 64 B TCP ping-pong for weft, weft-spin (a spin
 #                   before parking, emulated above the API) and the JDK side by side, weft
@@ -95,6 +96,12 @@ for pass in $PASSES; do
     for impl in weft jdk; do
       # AlwaysPreTouch: heap pages resident from the start, so resident-set growth is native memory
       "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -XX:+AlwaysPreTouch -cp "$JAR" dev.weft.jmh.TimeoutLateness "$impl" | tee -a "$results"
+    done
+  fi
+  if ! skipped sparse; then
+    echo "-- sparse echo latency, 100 connections, random gaps"
+    for impl in weft jdk; do
+      "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR" dev.weft.jmh.SparseEcho "$impl" 100 5000 4 | tee -a "$results"
     done
   fi
   if ! skipped jmh; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Summarises a bench/run.sh results directory as Markdown: weft beside the JDK in the same
-run, the C reference, CPU per operation, timeout lateness, and how busy the machine was.
+run, the C reference, CPU per operation, timeout lateness, sparse echo latency, and how busy
+the machine was.
 
     python3 bench/summary.py bench/results
 """
@@ -21,7 +22,7 @@ def load_jmh(path):
 
 
 def load_results(path):
-    """RESULT lines (C reference, lateness) as dicts."""
+    """RESULT lines (C reference, lateness, sparse echo) as dicts."""
     out = []
     if not os.path.exists(path):
         return out
@@ -180,6 +181,19 @@ def lateness(others):
     return out
 
 
+def sparse(others):
+    ss = [o for o in others if o["kind"] == "sparse"]
+    if not ss:
+        return []
+    out = ["| impl | connections | mean gap | exchanges/s | p50 | p90 | p99 | CPU µs per exchange |",
+           "|---|--:|--:|--:|--:|--:|--:|--:|"]
+    for o in ss:
+        out.append(f"| {o['impl']} | {o['connections']} | {o['gap_us']} µs | {float(o['exchanges_per_s']):,.0f} | "
+                   f"{float(o['p50_us']):.1f} µs | {float(o['p90_us']):.1f} µs | {float(o['p99_us']):.1f} µs | "
+                   f"{float(o['cpu_us_per_exchange']):.1f} |")
+    return out
+
+
 def load_summary(path):
     if not os.path.exists(path):
         return []
@@ -264,6 +278,10 @@ def main():
         if lat:
             print("Timeout lateness (g):\n")
             print("\n".join(lat) + "\n")
+        sp = sparse(others)
+        if sp:
+            print("Sparse echo latency (one exchange at a time per connection, random gaps):\n")
+            print("\n".join(sp) + "\n")
     target = target_check(d)
     if target:
         print(target + "\n")
