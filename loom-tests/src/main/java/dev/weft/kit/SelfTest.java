@@ -54,7 +54,7 @@ public final class SelfTest {
         StringBuilder tuning = new StringBuilder();
         for (String[] p : new String[][] {{"weft.poller", "vthread"},
                 {"weft.poller.count", "one per carrier"}, {"weft.poller.busyMicros", "1000"},
-                {"weft.poller.selfPoll", "true"}, {"weft.poller.quietMicros", "250"}, {"weft.spinMicros", "0"},
+                {"weft.poller.selfPoll", "true"}, {"weft.poller.quietMicros", "50"}, {"weft.spinMicros", "0"},
                 {"weft.poller.spinMicros", "0"}, {"weft.skipDrainedReads", "true"}, {"weft.scratchBytes", "262144"}}) {
             tuning.append(tuning.length() == 0 ? "" : " ").append(p[0]).append('=').append(System.getProperty(p[0], p[1]));
         }
