@@ -106,9 +106,10 @@ final class EpollPoller implements Poller {
      * before it polls again by itself; so also the most an arrival that no parking thread
      * collects can wait. SparseEcho (a server answering requests that come now and then from
      * outside the process) chose 50 µs: with 250 its p50 and p90 rose from 70 and 139 µs to
-     * 78 and 188 µs, with 50 they did not move, and the ping-pongs keep most of what quiet
-     * mode brings them (TCP 89-95k round trips/s against 89-91k with it off, AF_UNIX 114-116k
-     * against 98-103k). 0 turns quiet mode off.
+     * 78 and 188 µs, with 50 they did not move, and the ping-pongs keep part of what quiet
+     * mode brings them (against it off: AF_UNIX 116k round trips/s against 98-103k, UDP 91k
+     * against 79-89k; TCP 89k against 89-91k, but 15.8 CPU µs per round trip against 18.1-18.6).
+     * 0 turns quiet mode off.
      */
     private static final long QUIET_NANOS = Long.getLong("weft.poller.quietMicros", 50) * 1000;
     /** Events a parking thread collects at most, in a small scratch area. */
