@@ -40,7 +40,7 @@ public final class SparseEcho {
     public static void main(String[] args) throws Exception {
         String impl = args.length > 0 ? args[0] : Conn.WEFT;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int gapMicros = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        int gapMicros = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
         double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 4;
 
         List<java.net.Socket> peers = new ArrayList<>();
@@ -50,14 +50,12 @@ public final class SparseEcho {
         for (Conn c : served) {
             echoes.add(Bench.echo(c, 4096, "heap"));
         }
-        // Warm-up, then measure: the same threads, the histogram reset in between.
+        // Warm-up, then measure: the same threads; only exchanges begun after the warm-up count.
         AtomicLong exchanges = new AtomicLong();
-        long[] phaseEnd = new long[1];
         long warmUpNanos = 2_000_000_000L;
-        long start = System.nanoTime();
-        phaseEnd[0] = start + warmUpNanos + (long) (seconds * 1e9);
+        long measureFrom = System.nanoTime() + warmUpNanos;
+        long end = measureFrom + (long) (seconds * 1e9);
         List<Thread> clients = new ArrayList<>();
-        long measureFrom = start + warmUpNanos;
         for (int i = 0; i < peers.size(); i++) {
             java.net.Socket c = peers.get(i);
             SplittableRandom r = new SplittableRandom(42 + i);
@@ -70,7 +68,7 @@ public final class SparseEcho {
                     for (;;) {
                         Thread.sleep(java.time.Duration.ofNanos(r.nextLong(2L * gapMicros * 1000 + 1)));
                         long t0 = System.nanoTime();
-                        if (t0 >= phaseEnd[0]) {
+                        if (t0 >= end) {
                             return;
                         }
                         out.write(o);
@@ -88,8 +86,7 @@ public final class SparseEcho {
             }));
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        Thread.sleep(warmUpNanos / 1_000_000);
-        Latencies.reset();
+        Thread.sleep(java.time.Duration.ofNanos(Math.max(0, measureFrom - System.nanoTime())));
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         for (Thread t : clients) {
