@@ -25,7 +25,7 @@ class ModulePathTest {
 
     @Test
     void demoRunsOnTheModulePathWithoutNativeAccessWarnings() throws Exception {
-        String modulePath = Stream.of("dev.weft.examples.Demo", "dev.weft.Socket", "dev.weft.posix.PosixProvider",
+        String modulePath = Stream.of("dev.weft.examples.Demo", "dev.weft.Socket", "dev.weft.common.Scratch", "dev.weft.posix.PosixProvider",
                         "dev.weft.linux.LinuxProvider", "com.sun.jna.Native")
                 .map(c -> {
                     try {

@@ -1,12 +1,12 @@
 package dev.weft.linux;
 
+import dev.weft.common.Scratch;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.weft.Errno;
 import dev.weft.Errors;
 import dev.weft.posix.PosixLibc;
-import dev.weft.posix.Scratch;
 import dev.weft.spi.Poller;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,11 +1,11 @@
 package dev.weft.linux;
 
+import dev.weft.common.Scratch;
 import dev.weft.Capability;
 import dev.weft.SockAddr;
 import dev.weft.posix.PosixLibc;
 import dev.weft.posix.MsgLayout;
 import dev.weft.posix.PosixProvider;
-import dev.weft.posix.Scratch;
 import dev.weft.spi.Poller;
 import java.io.IOException;
 import java.net.Inet6Address;

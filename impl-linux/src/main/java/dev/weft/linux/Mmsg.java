@@ -1,10 +1,10 @@
 package dev.weft.linux;
 
+import dev.weft.common.Scratch;
 import dev.weft.SockAddr;
 import dev.weft.posix.PosixLibc;
 import dev.weft.posix.PosixProvider;
 import dev.weft.posix.SockAddrCodec;
-import dev.weft.posix.Scratch;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,5 +1,6 @@
 package dev.weft.posix;
 
+import dev.weft.common.Scratch;
 import dev.weft.Ancillary;
 import dev.weft.SockAddr;
 import dev.weft.spi.MsgResult;

@@ -1,5 +1,6 @@
 package dev.weft.posix;
 
+import dev.weft.common.Scratch;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.weft.AddrInfo;

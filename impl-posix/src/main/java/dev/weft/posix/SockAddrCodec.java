@@ -1,5 +1,6 @@
 package dev.weft.posix;
 
+import dev.weft.common.Scratch;
 import dev.weft.SockAddr;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,5 +1,6 @@
 package dev.weft.tests;
 
+import dev.weft.common.Scratch;
 import static dev.weft.SocketConstants.MSG_CTRUNC;
 import static dev.weft.SocketConstants.SCM_RIGHTS;
 import static dev.weft.SocketConstants.SOL_SOCKET;

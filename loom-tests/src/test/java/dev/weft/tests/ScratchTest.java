@@ -1,10 +1,10 @@
 package dev.weft.tests;
 
+import dev.weft.common.Scratch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.posix.Scratch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -1,4 +1,4 @@
-package dev.weft.posix;
+package dev.weft.common;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
