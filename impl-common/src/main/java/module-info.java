@@ -8,4 +8,5 @@ module dev.weft.common {
     requires transitive com.sun.jna;
 
     exports dev.weft.common to dev.weft.posix, dev.weft.linux, dev.weft.macos, dev.weft.windows;
+    exports dev.weft.common.poll to dev.weft.linux, dev.weft.macos, dev.weft.windows;
 }

@@ -1,6 +1,7 @@
 package dev.weft.linux;
 
 import dev.weft.common.Scratch;
+import dev.weft.common.poll.PollScheduler;
 import dev.weft.Capability;
 import dev.weft.SockAddr;
 import dev.weft.posix.PosixLibc;
@@ -81,7 +82,7 @@ public final class LinuxProvider extends PosixProvider {
     @Override
     protected Poller newPoller() {
         try {
-            return new EpollPoller(this);
+            return new PollScheduler(new EpollMechanism(this));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
