@@ -33,7 +33,11 @@ import java.nio.ByteBuffer;
  *       the same instance, and must take effect on that blocked wait (epoll, kqueue and an
  *       I/O completion port do; a {@code poll(2)}-based mechanism must wake its waiter, for
  *       example through a pipe, and poll again). Several threads may call {@code wait} on
- *       one instance at once; each report goes to one of them.</li>
+ *       one instance at once; each report goes to one of them. A wait with timeout 0,
+ *       {@code add} and {@code modify} must never park the calling thread (no lock that
+ *       parks): they run on a virtual thread's way to its own park
+ *       ({@link Poller#beforePark}), and a park inside them would take the unpark meant
+ *       for that one. A system call that holds the carrier for a moment is fine.</li>
  *   <li><b>Errors as numbers.</b> The calls return 0 or a native errno (a wait: the count
  *       of events, or a negated errno), never throw; {@code EINTR} is retried inside.
  *       {@link #error} makes the exception the scheduler throws, naming the call and the
