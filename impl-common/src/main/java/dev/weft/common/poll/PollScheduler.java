@@ -6,6 +6,8 @@ import dev.weft.common.Scratch;
 import dev.weft.common.poll.PollMechanism.Op;
 import dev.weft.spi.Poller;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -128,7 +130,7 @@ public final class PollScheduler implements Poller {
             }
         }
 
-        /** From the system properties; the default count suits {@code mechanism}. */
+        /** From the system properties; the default count suits {@code mechanism} (1 if it cannot nest). */
         public static Settings fromProperties(PollMechanism mechanism) {
             String mode = System.getProperty("weft.poller", "vthread");
             if (!mode.equals("platform") && !mode.equals("vthread")) {
@@ -171,6 +173,15 @@ public final class PollScheduler implements Poller {
     private final Master master;
     /** Set once, by the first failed call of the mechanism that stops the poller. */
     private volatile Failure failure;
+    private static final VarHandle FAILURE;
+
+    static {
+        try {
+            FAILURE = MethodHandles.lookup().findVarHandle(PollScheduler.class, "failure", Failure.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private final ReentrantLock tableLock = new ReentrantLock();
     private volatile AtomicReferenceArray<Registration> table = new AtomicReferenceArray<>(1024);
     private int nextId;
@@ -197,6 +208,13 @@ public final class PollScheduler implements Poller {
         this(mechanism, Settings.fromProperties(mechanism));
     }
 
+    /**
+     * Opens the mechanism's instances and starts the drainers and the master of
+     * {@code settings}; closes what it opened if any step fails.
+     *
+     * @throws IllegalArgumentException if {@code settings} ask for more than one instance
+     *     of a mechanism that cannot nest
+     */
     public PollScheduler(PollMechanism mechanism, Settings settings) throws IOException {
         this.mech = mechanism;
         this.eventSize = mechanism.eventSize();
@@ -402,10 +420,9 @@ public final class PollScheduler implements Poller {
      * poller, and wake every registered socket's waiters, whose next {@link #arm} throws.
      */
     private void fail(int errno, Op op) {
-        if (failure != null) {
-            return;
+        if (!FAILURE.compareAndSet(this, null, new Failure(errno, op))) {
+            return; // told once already
         }
-        failure = new Failure(errno, op);
         lastPoll = 0; // not starved: spinners may park and be told
         System.err.println("weft: the " + mech.name() + " poller stopped: " + failed().getMessage());
         AtomicReferenceArray<Registration> t = table;
