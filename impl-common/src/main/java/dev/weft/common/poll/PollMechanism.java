@@ -69,7 +69,7 @@ public interface PollMechanism {
     /** Bytes of one event in the array {@link #wait} fills. */
     int eventSize();
 
-    /** Opens a new instance and returns its handle (a descriptor). */
+    /** Opens a new instance and returns its handle (a descriptor, or another number, never negative). */
     long open() throws IOException;
 
     /** Closes an instance the scheduler opened (when it could not finish starting). */

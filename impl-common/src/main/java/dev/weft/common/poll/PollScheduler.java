@@ -247,7 +247,8 @@ public final class PollScheduler implements Poller {
             } else {
                 long masterInstance = -1;
                 if (mechanism.canNest()) {
-                    masterInstance = opened[nOpened++] = mechanism.open();
+                    masterInstance = mechanism.open();
+                    opened[nOpened++] = masterInstance;
                     // Added disarmed (one-shot, no events): watch() arms it.
                     int r = mechanism.add(masterInstance, primary.instance, NESTED, PollMechanism.ONE_SHOT);
                     if (r != 0) {

@@ -172,8 +172,25 @@ final class FakeMechanism implements PollMechanism {
         return EVENT_SIZE;
     }
 
+    /** How many more instances {@link #open} gives before it fails; unlimited if negative. */
+    volatile int opensLeft = -1;
+
+    /** The instances open now. */
+    int openInstances() {
+        lock.lock();
+        try {
+            return instances.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
-    public long open() {
+    public long open() throws IOException {
+        if (opensLeft == 0) {
+            throw error(24, Op.OPEN, null);
+        }
+        opensLeft--;
         lock.lock();
         try {
             long h = nextHandle++;
@@ -188,7 +205,9 @@ final class FakeMechanism implements PollMechanism {
     public void close(long instance) {
         lock.lock();
         try {
-            instances.remove(instance);
+            if (instances.remove(instance) == null) {
+                throw new AssertionError("closed " + instance + ", which is no instance: a descriptor of someone else");
+            }
         } finally {
             lock.unlock();
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -131,6 +132,15 @@ class PollSchedulerTest {
         p.arm(key, Poller.WRITE);
         p.disarm(key, Poller.WRITE);
         assertEquals(List.of(Poller.READ, Poller.READ | Poller.WRITE, Poller.READ), m.interests(fd));
+    }
+
+    @Test
+    void aStartThatFailsClosesEveryInstanceItOpened() {
+        FakeMechanism m = new FakeMechanism(true);
+        m.opensLeft = Design.NESTED.count; // every drainer's instance; the master's then fails
+        IOException e = assertThrows(IOException.class, () -> Design.NESTED.start(m));
+        assertTrue(e.getMessage().contains("OPEN: errno 24"), e.getMessage());
+        assertEquals(0, m.openInstances());
     }
 
     @ParameterizedTest
