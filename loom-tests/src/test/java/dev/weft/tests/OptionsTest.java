@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.Credentials;
 import dev.weft.Errno;
@@ -186,6 +187,7 @@ class OptionsTest {
 
     @Test
     void tcpInfoOfAConnectionShowsItEstablished() throws Exception {
+        assumeTrue(Sockets.hasConstant("TCP_INFO"), "TCP_INFO is Linux's");
         try (Socket server = Sockets.createServer(SockAddr.inet("127.0.0.1", 0));
              Socket c = Socket.open(Family.INET, SocketType.STREAM)) {
             c.connect(server.getSockName());
