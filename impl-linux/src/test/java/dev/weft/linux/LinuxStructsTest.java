@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.Ancillary;
 import dev.weft.Cmsg;
@@ -14,7 +13,6 @@ import dev.weft.SockAddr;
 import dev.weft.TcpInfo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,21 +43,9 @@ class LinuxStructsTest {
     private Map<String, byte[]> fromC(String program) throws Exception {
         Path src = Files.writeString(tmp.resolve("structs.c"), program);
         Path exe = tmp.resolve("structs");
-        Process cc;
-        try {
-            cc = new ProcessBuilder("cc", "-o", exe.toString(), src.toString()).redirectErrorStream(true).start();
-        } catch (java.io.IOException noCompiler) {
-            assumeTrue(false, "no C compiler (cc) to render the structures from the headers");
-            throw noCompiler;
-        }
-        String ccOut = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(true, cc.waitFor(60, TimeUnit.SECONDS), "cc did not finish");
-        assertEquals(0, cc.exitValue(), ccOut);
-        Process run = new ProcessBuilder(exe.toString()).redirectErrorStream(true).start();
-        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, run.waitFor(), out);
+        Commands.run("cc", "-o", exe.toString(), src.toString());
         Map<String, byte[]> m = new HashMap<>();
-        out.lines().map(l -> l.split(" ")).forEach(f -> m.put(f[0], HexFormat.of().parseHex(f[1])));
+        Commands.run(exe.toString()).lines().map(l -> l.split(" ")).forEach(f -> m.put(f[0], HexFormat.of().parseHex(f[1])));
         return m;
     }
 
