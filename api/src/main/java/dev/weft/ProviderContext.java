@@ -106,25 +106,18 @@ final class ProviderContext {
         return p;
     }
 
-    /** The chosen provider's capabilities after the {@code weft.capability.*} switches, probed once, on first question. */
+    /** The chosen provider's capabilities after the {@code weft.capability.*} switches, probed on first question. */
     static Set<Capability> capabilities() {
         Set<Capability> c = defaultCapabilities;
         if (c == null) {
-            LOAD_LOCK.lock();
-            try {
-                if (defaultCapabilities == null) {
-                    EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
-                    for (Capability k : provider().capabilities()) {
-                        if (k.enabledByProperty()) {
-                            caps.add(k);
-                        }
-                    }
-                    defaultCapabilities = Set.copyOf(caps);
+            // Two threads racing here both probe and agree: no lock needed (the provider caches its probes too).
+            EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
+            for (Capability k : provider().capabilities()) {
+                if (k.enabledByProperty()) {
+                    caps.add(k);
                 }
-                c = defaultCapabilities;
-            } finally {
-                LOAD_LOCK.unlock();
             }
+            defaultCapabilities = c = Set.copyOf(caps);
         }
         return c;
     }
