@@ -1,7 +1,11 @@
 package dev.weft.linux;
 
 import dev.weft.common.Scratch;
+import dev.weft.Ancillary;
 import dev.weft.Capability;
+import dev.weft.Cmsg;
+import dev.weft.Credentials;
+import dev.weft.TcpInfo;
 import dev.weft.SockAddr;
 import dev.weft.posix.PosixLibc;
 import dev.weft.posix.MsgLayout;
@@ -13,6 +17,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +130,38 @@ public final class LinuxProvider extends PosixProvider {
     @Override
     public long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
         return Mmsg.send(codec, (int) fd, srcs, to, flags | sendFlags());
+    }
+
+    // ---- Linux's own structures ------------------------------------------------------------
+
+    @Override
+    public Instant decodeTimestamp(Ancillary item) {
+        return LinuxStructs.timestamp(item.data(), item.type() == constant("SCM_TIMESTAMPNS"));
+    }
+
+    @Override
+    public Cmsg.ExtendedError decodeExtendedError(Ancillary item) {
+        return LinuxStructs.extendedError(item.data(), this::errno, this::decodeAddress);
+    }
+
+    @Override
+    public TcpInfo decodeTcpInfo(byte[] value, int length) {
+        return LinuxStructs.tcpInfo(value, length);
+    }
+
+    @Override
+    public int credentialsSize() {
+        return LinuxStructs.UCRED_SIZE;
+    }
+
+    @Override
+    public Credentials decodeCredentials(byte[] value, int length) {
+        return LinuxStructs.ucred(value, length);
+    }
+
+    @Override
+    public Ancillary encodeCredentials(Credentials credentials) {
+        return new Ancillary(constant("SOL_SOCKET"), constant("SCM_CREDENTIALS"), LinuxStructs.ucred(credentials));
     }
 
     IOException errorFor(int nativeErrno, String context) {

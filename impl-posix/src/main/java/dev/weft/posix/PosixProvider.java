@@ -539,6 +539,35 @@ public abstract class PosixProvider implements SocketProvider {
         return fd < 0 ? fail() : fd;
     }
 
+    // ---- structures POSIX systems share ----------------------------------------------------
+
+    @Override
+    public dev.weft.Cmsg.PacketInfo decodePacketInfo(dev.weft.Ancillary item) {
+        return PosixStructs.packetInfo(item.data(), item.level() == constants.getOrDefault("IPPROTO_IPV6", -1));
+    }
+
+    @Override
+    public dev.weft.Ancillary encodePacketInfo(int interfaceIndex, Inet4Address source) {
+        return new dev.weft.Ancillary(constant("IPPROTO_IP"), constant("IP_PKTINFO"), PosixStructs.packetInfo(interfaceIndex, source));
+    }
+
+    /**
+     * A sockaddr inside another structure ({@code data[off..off+len)}), decoded by the codec
+     * every address goes through: the one place a struct's embedded address is read.
+     */
+    protected final SockAddr decodeAddress(byte[] data, int off, int len) {
+        return codec.decode(ByteBuffer.wrap(data).order(ByteOrder.nativeOrder()), off, len);
+    }
+
+    /** A number this OS must have for the call asked of it. */
+    protected final int constant(String name) {
+        Integer v = constants.get(name);
+        if (v == null) {
+            throw new UnsupportedOperationException(name() + " has no " + name);
+        }
+        return v;
+    }
+
     // ---- typed options ------------------------------------------------------------------
 
     @Override
@@ -570,7 +599,7 @@ public abstract class PosixProvider implements SocketProvider {
             return b.getInt(0) != 0 ? b.getInt(4) : -1;
         }
         if (name.equals("TCP_INFO")) {
-            return dev.weft.TcpInfo.decode(value, length);
+            return decodeTcpInfo(value, length);
         }
         if (name.equals("SO_BINDTODEVICE") || name.equals("TCP_CONGESTION")) {
             int end = 0;
@@ -580,7 +609,7 @@ public abstract class PosixProvider implements SocketProvider {
             return new String(value, 0, end, java.nio.charset.StandardCharsets.UTF_8);
         }
         if (name.equals("SO_PEERCRED")) {
-            return dev.weft.Credentials.of(java.util.Arrays.copyOf(value, Math.max(length, dev.weft.Credentials.SIZE)));
+            return decodeCredentials(value, length);
         }
         int v = length == 1 ? value[0] & 0xFF : b.getInt(0);
         return switch (name) {
