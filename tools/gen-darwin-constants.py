@@ -17,6 +17,7 @@ unavailable, anything else a bug.
 import os
 import sys
 
+sys.dont_write_bytecode = True  # no tools/__pycache__ in the work tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cheaders  # noqa: E402
 
@@ -24,17 +25,23 @@ TARGETS = ("aarch64-macos", "x86_64-macos")
 
 HEADERS = """sys/types.h sys/param.h sys/ucred.h sys/socket.h sys/un.h sys/uio.h sys/time.h sys/event.h
 sys/ioctl.h sys/sockio.h sys/errno.h sys/kern_control.h sys/sys_domain.h sys/fcntl.h netinet/in.h
-netinet/tcp.h netinet/udp.h netinet/in_systm.h netinet/ip.h net/if.h net/if_dl.h arpa/inet.h netdb.h
+netinet/tcp.h netinet/udp.h netinet/in_systm.h netinet/ip.h net/if.h net/if_dl.h net/ethernet.h arpa/inet.h netdb.h
 fcntl.h unistd.h poll.h signal.h limits.h stddef.h""".split()
 
-# Zig ships Apple's libc headers, not the kernel-facing sys/sys_domain.h; these values come from
-# XNU's source, apple-oss-distributions/xnu at xnu-11417.101.15 (e3723e1f17661b24996789d8afc084c0c3303b26),
-# bsd/sys/sys_domain.h: "#define SYSPROTO_EVENT 1", "#define SYSPROTO_CONTROL 2",
-# "#define AF_SYS_CONTROL 2". CPython has SYSPROTO_CONTROL on macOS (HAVE_SYS_SYS_DOMAIN_H).
+# Zig ships Apple's libc headers, not the kernel-facing sys/sys_domain.h or net/ethernet.h; these
+# values come from XNU's source, apple-oss-distributions/xnu at xnu-11417.101.15
+# (e3723e1f17661b24996789d8afc084c0c3303b26): bsd/sys/sys_domain.h "#define SYSPROTO_EVENT 1",
+# "#define SYSPROTO_CONTROL 2", "#define AF_SYS_CONTROL 2"; bsd/net/ethernet.h "#define
+# ETHERTYPE_IP 0x0800" and the three after it. CPython has SYSPROTO_CONTROL and ETHERTYPE_* on
+# macOS (HAVE_SYS_SYS_DOMAIN_H, HAVE_NET_ETHERNET_H). Each is used only where the headers lack it.
 XNU = {
     "SYSPROTO_EVENT": (1, "xnu bsd/sys/sys_domain.h"),
     "SYSPROTO_CONTROL": (2, "xnu bsd/sys/sys_domain.h"),
     "AF_SYS_CONTROL": (2, "xnu bsd/sys/sys_domain.h"),
+    "ETHERTYPE_IP": (0x0800, "xnu bsd/net/ethernet.h"),
+    "ETHERTYPE_ARP": (0x0806, "xnu bsd/net/ethernet.h"),
+    "ETHERTYPE_VLAN": (0x8100, "xnu bsd/net/ethernet.h"),
+    "ETHERTYPE_IPV6": (0x86DD, "xnu bsd/net/ethernet.h"),
 }
 
 # Darwin names CPython's socket module does not have but weft's macOS provider uses or offers

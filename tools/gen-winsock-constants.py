@@ -4,8 +4,9 @@
 The headers are Debian's mingw-w64 ones (package gcc-mingw-w64-x86-64-win32, installed when
 missing and allowed); every value is compiled for x86_64 Windows with x86_64-w64-mingw32-gcc -S
 and read back (tools/cheaders.py). mingw-w64 is not Microsoft's SDK and lags it: the values it
-lacks are listed in SDK below, each with the SDK header and the public copy it was read from, and
-the generator checks each against mingw wherever mingw does have it.
+lacks (or has with another value) are listed in SDK / SDK_OVERRIDES below, each with the
+Microsoft header it was read from, and the generator checks each against mingw wherever
+mingw does have it.
 
     python3 tools/gen-winsock-constants.py > impl-windows/src/main/java/dev/weft/windows/WinsockConstants.java
     python3 tools/gen-winsock-constants.py --check impl-windows/src/main/java/dev/weft/windows/WinsockConstants.java
@@ -16,6 +17,7 @@ import os
 import re
 import sys
 
+sys.dont_write_bytecode = True  # no tools/__pycache__ in the work tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cheaders  # noqa: E402
 
@@ -50,21 +52,30 @@ WINDOWS_GUARDED = "SIO_LOOPBACK_FAST_PATH RCVALL_IPLEVEL RCVALL_MAX SO_RFCOMM_MT
 # SHUT_* are SD_RECEIVE/SD_SEND/SD_BOTH on Windows (socketmodule.c's #elif defined(SD_...)).
 SHUT = {"SHUT_RD": "SD_RECEIVE", "SHUT_WR": "SD_SEND", "SHUT_RDWR": "SD_BOTH"}
 
-# What the Windows SDK defines and mingw-w64 10 lacks, for names CPython's socket module has.
-# Read from the Windows SDK 10.0.20348.0 headers as TerraFX ports them, one definition per line
-# with the original #define quoted (terrafx/terrafx.interop.windows, sources/Interop/Windows/
-# Windows/shared/ws2ipdef/Windows.cs and IP.cs); CPython's Windows build sees these.
-WS2IPDEF = "Windows SDK 10.0.20348.0 shared/ws2ipdef.h"
+# What Microsoft's SDK headers define and mingw-w64 10 lacks, for names CPython's socket module
+# has; CPython's Windows build compiles against the SDK, so it sees these. Read from Microsoft's
+# own headers as microsoft/win32metadata keeps them (generation/WinSDK/RecompiledIdlHeaders/):
+# shared/ws2def.h (095e12e664fc3a04adda0c36424fe410614f1c61), shared/ws2ipdef.h
+# (d9e9cb3bd3ff0b6dbe54d7532319dba79f7ec97c), um/WS2tcpip.h (2c71ad9c6dbf46fc2ddd52ae22d838b1e919f9f8).
+# Where mingw-w64 has the name too, its value must agree (a check of this list); the guards noted
+# are all met by CPython's Windows 8 target (Py_WINVER 0x0602).
+WS2DEF = "SDK shared/ws2def.h"
+WS2IPDEF = "SDK shared/ws2ipdef.h"
 SDK = {
+    "SOL_IP": (0xFFFF - 4, WS2DEF + ": #define SOL_IP (SOL_SOCKET-4)"),
+    "AF_LINK": (33, WS2DEF + " (_WIN32_WINNT >= 0x0601)"),
+    "SO_ORIGINAL_DST": (0x300F, WS2DEF + " (_WIN32_WINNT >= 0x0600)"),
+    "MSG_ERRQUEUE": (0x1000, WS2DEF),
     "TCP_MAXSEG": (4, WS2IPDEF),
     "TCP_FASTOPEN": (15, WS2IPDEF),
     "TCP_KEEPCNT": (16, WS2IPDEF),
-    "TCP_KEEPIDLE": (3, WS2IPDEF + " (TCP_KEEPIDLE is TCP_KEEPALIVE)"),
+    "TCP_KEEPIDLE": (3, WS2IPDEF + ": #define TCP_KEEPIDLE TCP_KEEPALIVE (3)"),
     "TCP_KEEPINTVL": (17, WS2IPDEF),
     "IP_RECVTTL": (21, WS2IPDEF),
     "IP_RECVTOS": (40, WS2IPDEF),
     "IP_RECVERR": (75, WS2IPDEF),
     "IP_RECVDSTADDR": (25, WS2IPDEF),
+    "IP_PKTINFO": (19, WS2IPDEF),
     "IPV6_RECVERR": (75, WS2IPDEF),
     "IPV6_RECVTCLASS": (40, WS2IPDEF),
     "IPV6_TCLASS": (39, WS2IPDEF),
@@ -73,6 +84,10 @@ SDK = {
     "IPV6_DONTFRAG": (14, WS2IPDEF),
     "IPV6_CHECKSUM": (26, WS2IPDEF),
     "IPV6_HOPOPTS": (1, WS2IPDEF),
+}
+# Where mingw-w64 has a name with another value than the SDK, CPython on Windows has the SDK's.
+SDK_OVERRIDES = {
+    "EAI_NODATA": (11001, "SDK um/WS2tcpip.h: #define EAI_NODATA EAI_NONAME (WSAHOST_NOT_FOUND)"),
 }
 
 # Numbers a Winsock provider needs that are not socket-module constants.
@@ -184,7 +199,7 @@ def evaluate_all(install):
     # WINDOWS_ALWAYS and SDK names are evaluated under #ifdef so a name mingw lacks is found
     # absent rather than breaking the compile; the absent ones must then come from SDK.
     items += [("W:" + n, n, None if n in WINDOWS_ENUMS else n) for n in WINDOWS_ALWAYS]
-    items += [("K:" + n, n, n) for n in SDK]
+    items += [("K:" + n, n, n) for n in list(SDK) + list(SDK_OVERRIDES)]
     items += [("N:" + n, n, n) for n in SYSTEM]
     items += [("E:" + n, n, n) for n in error_names(gcc) + WIN32_ERRORS]
     items += [("L:" + k, e, None) for k, e in LAYOUTS]
@@ -212,7 +227,12 @@ def render(v):
                 raise SystemExit(f"{n}: mingw-w64 says {mingw_sdk[n]}, the SDK list says {val} ({src})")
             continue
         sock[n] = val
-        sources[n] = src + ", absent from mingw-w64"
+        sources[n] = src + "; absent from mingw-w64"
+    for n, (val, src) in SDK_OVERRIDES.items():
+        if mingw_sdk.get(n) == val:
+            raise SystemExit(f"{n}: mingw-w64 now agrees with the SDK ({val}); move it from SDK_OVERRIDES to SDK")
+        sources[n] = f"{src}; mingw-w64 says {mingw_sdk.get(n)}"
+        sock[n] = val
     missing = [n for n in WINDOWS_ALWAYS if n not in sock]
     if missing:
         raise SystemExit("CPython adds these on Windows unconditionally, but neither mingw-w64 nor "
@@ -248,8 +268,8 @@ import java.util.Map;
  * compares this file with the headers wherever mingw-w64 is present.
  * {{@link #socketConstants()}} holds every constant CPython's socket module has on Windows (its
  * {{@code #ifdef}} rules, its own Windows definitions and fallbacks applied). mingw-w64 lags
- * Microsoft's SDK; the values it lacks come from the SDK headers, named beside each entry:
- * {gaps}.
+ * Microsoft's SDK, which CPython is built with: the values it lacks or has otherwise come from
+ * the SDK headers (as microsoft/win32metadata keeps them), named beside each entry: {gaps}.
  */
 final class WinsockConstants {{
     private WinsockConstants() {{}}

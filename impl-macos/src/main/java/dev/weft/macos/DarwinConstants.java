@@ -81,6 +81,10 @@ final class DarwinConstants {
         m.put("EAI_SERVICE", 9);
         m.put("EAI_SOCKTYPE", 10);
         m.put("EAI_SYSTEM", 11);
+        m.put("ETHERTYPE_ARP", 2054); // xnu bsd/net/ethernet.h
+        m.put("ETHERTYPE_IP", 2048); // xnu bsd/net/ethernet.h
+        m.put("ETHERTYPE_IPV6", 34525); // xnu bsd/net/ethernet.h
+        m.put("ETHERTYPE_VLAN", 33024); // xnu bsd/net/ethernet.h
         m.put("INADDR_ALLHOSTS_GROUP", 0xe0000001);
         m.put("INADDR_ANY", 0);
         m.put("INADDR_BROADCAST", 0xffffffff);

@@ -52,6 +52,9 @@ class DarwinConstantsTest {
         assertEquals(2, SOCK.get("SYSPROTO_CONTROL"));
         assertEquals(2, AF_SYS_CONTROL);
         assertEquals(1, SYSPROTO_EVENT);
+        // bsd/net/ethernet.h (CPython exports ETHERTYPE_* on macOS since 3.12)
+        assertEquals(0x86dd, SOCK.get("ETHERTYPE_IPV6"));
+        assertEquals(0x0806, SOCK.get("ETHERTYPE_ARP"));
     }
 
     @Test

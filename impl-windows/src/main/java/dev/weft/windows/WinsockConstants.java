@@ -12,8 +12,8 @@ import java.util.Map;
  * compares this file with the headers wherever mingw-w64 is present.
  * {@link #socketConstants()} holds every constant CPython's socket module has on Windows (its
  * {@code #ifdef} rules, its own Windows definitions and fallbacks applied). mingw-w64 lags
- * Microsoft's SDK; the values it lacks come from the SDK headers, named beside each entry:
- * AF_HYPERV, TCP_FASTOPEN, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_MAXSEG.
+ * Microsoft's SDK, which CPython is built with: the values it lacks or has otherwise come from
+ * the SDK headers (as microsoft/win32metadata keeps them), named beside each entry: AF_HYPERV, AF_LINK, EAI_NODATA, MSG_ERRQUEUE, SOL_IP, SO_ORIGINAL_DST, TCP_FASTOPEN, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_MAXSEG.
  */
 final class WinsockConstants {
     private WinsockConstants() {}
@@ -29,6 +29,7 @@ final class WinsockConstants {
         m.put("AF_INET6", 23);
         m.put("AF_IPX", 6);
         m.put("AF_IRDA", 26);
+        m.put("AF_LINK", 33); // SDK shared/ws2def.h (_WIN32_WINNT >= 0x0601); absent from mingw-w64
         m.put("AF_SNA", 11);
         m.put("AF_UNIX", 1);
         m.put("AF_UNSPEC", 0);
@@ -45,7 +46,7 @@ final class WinsockConstants {
         m.put("EAI_FAIL", 11003);
         m.put("EAI_FAMILY", 10047);
         m.put("EAI_MEMORY", 8);
-        m.put("EAI_NODATA", 11004);
+        m.put("EAI_NODATA", 11001); // SDK um/WS2tcpip.h: #define EAI_NODATA EAI_NONAME (WSAHOST_NOT_FOUND); mingw-w64 says 11004
         m.put("EAI_NONAME", 11001);
         m.put("EAI_SERVICE", 10109);
         m.put("EAI_SOCKTYPE", 10044);
@@ -132,6 +133,7 @@ final class WinsockConstants {
         m.put("MSG_BCAST", 1024);
         m.put("MSG_CTRUNC", 512);
         m.put("MSG_DONTROUTE", 4);
+        m.put("MSG_ERRQUEUE", 4096); // SDK shared/ws2def.h; absent from mingw-w64
         m.put("MSG_MCAST", 2048);
         m.put("MSG_OOB", 1);
         m.put("MSG_PEEK", 2);
@@ -159,7 +161,7 @@ final class WinsockConstants {
         m.put("SOCK_RDM", 4);
         m.put("SOCK_SEQPACKET", 5);
         m.put("SOCK_STREAM", 1);
-        m.put("SOL_IP", 0);
+        m.put("SOL_IP", 65531); // SDK shared/ws2def.h: #define SOL_IP (SOL_SOCKET-4); absent from mingw-w64
         m.put("SOL_RFCOMM", 3);
         m.put("SOL_SOCKET", 65535);
         m.put("SOL_TCP", 6);
@@ -178,6 +180,7 @@ final class WinsockConstants {
         m.put("SO_KEEPALIVE", 8);
         m.put("SO_LINGER", 128);
         m.put("SO_OOBINLINE", 256);
+        m.put("SO_ORIGINAL_DST", 12303); // SDK shared/ws2def.h (_WIN32_WINNT >= 0x0600); absent from mingw-w64
         m.put("SO_RCVBUF", 4098);
         m.put("SO_RCVLOWAT", 4100);
         m.put("SO_RCVTIMEO", 4102);
@@ -187,11 +190,11 @@ final class WinsockConstants {
         m.put("SO_SNDTIMEO", 4101);
         m.put("SO_TYPE", 4104);
         m.put("SO_USELOOPBACK", 64);
-        m.put("TCP_FASTOPEN", 15); // Windows SDK 10.0.20348.0 shared/ws2ipdef.h, absent from mingw-w64
-        m.put("TCP_KEEPCNT", 16); // Windows SDK 10.0.20348.0 shared/ws2ipdef.h, absent from mingw-w64
-        m.put("TCP_KEEPIDLE", 3); // Windows SDK 10.0.20348.0 shared/ws2ipdef.h (TCP_KEEPIDLE is TCP_KEEPALIVE), absent from mingw-w64
-        m.put("TCP_KEEPINTVL", 17); // Windows SDK 10.0.20348.0 shared/ws2ipdef.h, absent from mingw-w64
-        m.put("TCP_MAXSEG", 4); // Windows SDK 10.0.20348.0 shared/ws2ipdef.h, absent from mingw-w64
+        m.put("TCP_FASTOPEN", 15); // SDK shared/ws2ipdef.h; absent from mingw-w64
+        m.put("TCP_KEEPCNT", 16); // SDK shared/ws2ipdef.h; absent from mingw-w64
+        m.put("TCP_KEEPIDLE", 3); // SDK shared/ws2ipdef.h: #define TCP_KEEPIDLE TCP_KEEPALIVE (3); absent from mingw-w64
+        m.put("TCP_KEEPINTVL", 17); // SDK shared/ws2ipdef.h; absent from mingw-w64
+        m.put("TCP_MAXSEG", 4); // SDK shared/ws2ipdef.h; absent from mingw-w64
         m.put("TCP_NODELAY", 1);
         m.put("TCP_QUICKACK", 0x98000017);
         return m;

@@ -44,6 +44,14 @@ class WinsockConstantsTest {
                 SOCK.get("TCP_KEEPCNT"), SOCK.get("TCP_KEEPINTVL"), SOCK.get("TCP_MAXSEG"), SOCK.get("TCP_FASTOPEN")});
         // CPython's Modules/socketmodule.h: "# define AF_HYPERV 34"
         assertEquals(34, SOCK.get("AF_HYPERV"));
+        // SDK shared/ws2def.h: "#define SOL_IP (SOL_SOCKET-4)" (mingw-w64 has no SOL_IP, so CPython's
+        // fallback 0 would be a wrong answer), "#define MSG_ERRQUEUE 0x1000", "#define AF_LINK 33"
+        assertEquals(0xffff - 4, SOCK.get("SOL_IP"));
+        assertEquals(0x1000, SOCK.get("MSG_ERRQUEUE"));
+        assertEquals(33, SOCK.get("AF_LINK"));
+        // SDK um/WS2tcpip.h: "#define EAI_NODATA EAI_NONAME" where mingw-w64 says WSANO_DATA (11004)
+        assertEquals(SOCK.get("EAI_NONAME"), SOCK.get("EAI_NODATA"));
+        assertEquals(11001, SOCK.get("EAI_NODATA"));
     }
 
     @Test
