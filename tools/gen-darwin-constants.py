@@ -188,7 +188,8 @@ def render(per_target):
     exprs = dict(LAYOUTS)
     lay_lines = "\n".join(f"    static final int {k} = {value('L:' + k)}; // {exprs[k]}" for k, _ in LAYOUTS)
     archs = ("aarch64 and x86_64 agree on every entry" if not differ else
-             "aarch64 and x86_64 differ in " + ", ".join(differ) + " (both are kept, chosen by os.arch)")
+             "aarch64 and x86_64 differ in " + ", ".join(k.split(":", 1)[1] for k in differ)
+             + " (both are kept, chosen by os.arch)")
     arm64 = ('\n    private static final boolean ARM64 = "aarch64".equals(System.getProperty("os.arch"));\n'
              if differ else "")
     return f'''package dev.weft.macos;
