@@ -94,9 +94,16 @@ final class WeftSocketImpl extends SocketImpl {
         if (!server) {
             impl.remote = s.getPeerName();   // ENOTCONN if it is not connected
         }
-        Duration t = s.getTimeout();
-        impl.soTimeout = t == null ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, t.toMillis()));
+        if (Duration.ZERO.equals(s.getTimeout())) {
+            s.setTimeout(null); // java.net has no non-blocking mode: blocking, SO_TIMEOUT 0
+        }
+        impl.soTimeout = millis(s.getTimeout());
         return impl;
+    }
+
+    /** SO_TIMEOUT's value for a weft timeout: 0 for none, else at least 1 ms. */
+    private static int millis(Duration t) {
+        return t == null ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, t.toMillis()));
     }
 
     Family family() {
@@ -557,7 +564,9 @@ final class WeftSocketImpl extends SocketImpl {
     public Object getOption(int optID) throws SocketException {
         try {
             if (optID == SocketOptions.SO_TIMEOUT) {
-                return soTimeout;
+                // One home once the weft socket exists: its timeout, whoever set it.
+                Socket s = sock;
+                return s != null && s.isOpen() ? millis(s.getTimeout()) : soTimeout;
             }
             if (optID == SocketOptions.SO_BINDADDR) {
                 SockAddr l = local;

@@ -339,9 +339,41 @@ class JavaNetAdapterTest {
             j.close();
             assertFalse(pair.first().isOpen(), "closing the java.net socket closes the weft socket");
         }
+        Sockets.SocketPair nb = Sockets.socketPair();
+        nb.first().setTimeout(Duration.ZERO);
+        try (Socket j = WeftSockets.javaNetSocket(nb.first()); dev.weft.Socket peer = nb.second()) {
+            assertEquals(0, j.getSoTimeout(), "adopted non-blocking becomes blocking: java.net has no such mode");
+            ((WeftNetSocket) j).unwrap().setTimeout(Duration.ofMillis(250));
+            assertEquals(250, j.getSoTimeout(), "SO_TIMEOUT is the weft socket's timeout");
+            assertThrows(SocketTimeoutException.class, () -> j.getInputStream().read());
+        }
         try (dev.weft.Socket unconnected = dev.weft.Socket.open(Family.INET, SocketType.STREAM)) {
             assertThrows(IOException.class, () -> WeftSockets.javaNetSocket(unconnected));
         }
+    }
+
+    @Test
+    void twoThousandSocketsWithStreamsTakenAndOnlyTheSocketClosedLeaveNoDescriptor() throws Exception {
+        Assumptions.assumeTrue(Fds.available(), "counts descriptors in /proc/self/fd");
+        WeftSockets.javaNetSocket(Sockets.socketPair().first()).close(); // warm up before the baseline
+        int before = Fds.open();
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 1000; i++) {
+                Sockets.SocketPair p = Sockets.socketPair();
+                sockets.add(WeftSockets.javaNetSocket(p.first()));
+                sockets.add(WeftSockets.javaNetSocket(p.second()));
+            }
+            for (Socket s : sockets) {
+                s.getInputStream();
+                s.getOutputStream();
+            }
+        } finally {
+            for (Socket s : sockets) {
+                s.close(); // never the streams: the JDK's rule closes them with the socket
+            }
+        }
+        assertEquals(before, Fds.open(), "descriptors back to the baseline, no GC");
     }
 
     @Test
