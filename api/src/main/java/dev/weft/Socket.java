@@ -44,7 +44,7 @@ import java.util.concurrent.locks.LockSupport;
  * }
  * }</pre>
  */
-public final class Socket implements AutoCloseable {
+public final class Socket implements java.io.Closeable {
     /** {@link #shutdown} the receiving side. */
     public static final int SHUT_RD = 0;
     /** {@link #shutdown} the sending side. */
@@ -55,6 +55,7 @@ public final class Socket implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final VarHandle STATE;
     private static final VarHandle IO_REFS;
+    private static final VarHandle VIEWS;
     // state: the number of threads inside a call, plus these flags.
     private static final int CLOSING = 1 << 30;
     private static final int CLOSED = 1 << 29;
@@ -64,6 +65,7 @@ public final class Socket implements AutoCloseable {
         try {
             STATE = MethodHandles.lookup().findVarHandle(Socket.class, "state", int.class);
             IO_REFS = MethodHandles.lookup().findVarHandle(Socket.class, "ioRefs", int.class);
+            VIEWS = MethodHandles.lookup().findVarHandle(Socket.class, "views", SocketStreams.Views.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -114,8 +116,10 @@ public final class Socket implements AutoCloseable {
     private volatile long timeoutNanos;
     /** Set once SO_LINGER is on: close(2) may then block, so it runs off the carrier. */
     private volatile boolean lingering;
-    /** Open files, streams and channels made from this socket. */
+    /** Open files made by {@link #makeFile} from this socket. */
     private volatile int ioRefs;
+    /** The java.net-rule views, made on the first {@link #inputStream}, {@link #outputStream} or {@link #channel}. */
+    private volatile SocketStreams.Views views;
     /** close() was called while {@link #ioRefs} was positive. */
     private volatile boolean closeRequested;
 
@@ -940,23 +944,52 @@ public final class Socket implements AutoCloseable {
                 encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding);
     }
 
-    /** Python's {@code makefile("rb", 0)} as an {@link java.io.InputStream}: -1 at end of stream. */
+    /**
+     * The socket as an {@link java.io.InputStream}, under java.net's rule (not
+     * {@link #makeFile}'s): every call returns the same stream; closing it closes this
+     * socket, and {@link #close()} ends it, waking a thread blocked in {@code read} with
+     * {@link SocketClosedException}. A read is a {@code recv} in the socket's mode and
+     * timeout; -1 at end of stream (after the peer's or this side's {@code SHUT_RD}).
+     *
+     * <pre>{@code
+     * try (Socket s = Sockets.createConnection("example.org", 80, null, null)) {
+     *     s.outputStream().write(request);
+     *     byte[] reply = s.inputStream().readAllBytes();
+     * }   // closes the streams with the socket
+     * }</pre>
+     */
     public java.io.InputStream inputStream() {
-        return new SocketStreams.In(this);
-    }
-
-    /** Python's {@code makefile("wb", 0)} as an {@link java.io.OutputStream}: every write is a {@code sendall}. */
-    public java.io.OutputStream outputStream() {
-        return new SocketStreams.Out(this);
+        return views().in;
     }
 
     /**
-     * A channel view for {@code java.nio} code (an {@code SSLEngine} loop, say): reads return
-     * -1 at end of stream; scattering reads and gathering writes are one {@code recvmsg} or
-     * {@code sendmsg}. Closing the channel releases its reference, as a file does.
+     * The socket as an {@link java.io.OutputStream}, under java.net's rule like
+     * {@link #inputStream()}: one stream, closing it closes the socket, {@link #close()}
+     * ends it. Every write is a {@code sendall}.
      */
-    public java.nio.channels.ByteChannel channel() {
-        return new SocketStreams.Channel(this);
+    public java.io.OutputStream outputStream() {
+        return views().out;
+    }
+
+    /**
+     * The socket as a {@code java.nio} channel, under java.net's rule like
+     * {@link #inputStream()}: one channel, closing it closes the socket, {@link #close()}
+     * ends it. Not an {@link java.nio.channels.InterruptibleChannel}: an interrupt ends
+     * only the call, as everywhere in weft ({@link SocketByteChannel} says why).
+     */
+    public SocketByteChannel channel() {
+        return views().channel;
+    }
+
+    private SocketStreams.Views views() {
+        SocketStreams.Views v = views;
+        if (v == null) {
+            v = new SocketStreams.Views(this);
+            if (!VIEWS.compareAndSet(this, null, v)) {
+                v = views;
+            }
+        }
+        return v;
     }
 
     void acquireIoRef() {
@@ -1193,6 +1226,9 @@ public final class Socket implements AutoCloseable {
     /**
      * Closes the socket; idempotent. Threads waiting in it wake with
      * {@link SocketClosedException}; the descriptor is closed when the last has left.
+     * {@link #inputStream()}, {@link #outputStream()} and {@link #channel()} close with it;
+     * files from {@link #makeFile} keep the descriptor open until they are closed too
+     * (CPython's rule), and only then are waiting threads woken.
      */
     @Override
     public void close() throws IOException {

@@ -60,9 +60,9 @@ class FilesAndDescriptorsTest {
             Socket a = pair.first();
             int fd = a.fileno();
             SocketFile f = a.makeFile("rwb", 0, null);
-            OutputStream out = a.outputStream();
+            OutputStream out = a.makeFile("wb", 0, null).outputStream();
             a.close();
-            // Still open: the file and the stream hold references, as in CPython.
+            // Still open: the two files hold references, as in CPython.
             f.outputStream().write("via file".getBytes(StandardCharsets.US_ASCII));
             assertEquals("via file", new String(pair.second().recv(64), StandardCharsets.US_ASCII));
             f.close();
