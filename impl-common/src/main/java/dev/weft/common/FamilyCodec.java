@@ -1,0 +1,49 @@
+package dev.weft.common;
+
+import dev.weft.Family;
+import dev.weft.SockAddr;
+import java.nio.ByteBuffer;
+
+/**
+ * The body of one family's {@code struct sockaddr_*}: the bytes after the two-byte header
+ * that {@link SockAddrLayout} writes. A provider lists the codecs of the families its OS
+ * has and {@link SockAddrCodec} dispatches to them, so adding a family is a new codec and
+ * one entry in that list, never a new case in shared code.
+ *
+ * <pre>{@code
+ * final class NetlinkCodec implements FamilyCodec<SockAddr.Netlink> {
+ *     public Family family() { return Family.NETLINK; }
+ *     public Class<SockAddr.Netlink> type() { return SockAddr.Netlink.class; }
+ *     public int encode(SockAddr.Netlink a, ByteBuffer b, int off) { ...; return 12; }
+ *     public SockAddr decode(ByteBuffer b, int off, int len, int nativeFamily) { ... }
+ * }
+ * }</pre>
+ *
+ * @param <A> the record of this family
+ */
+public interface FamilyCodec<A extends SockAddr> {
+    /** The family, whose native number the provider looks up in its constants. */
+    Family family();
+
+    /** The record this codec encodes. */
+    Class<A> type();
+
+    /**
+     * Writes the fields of {@code a} after the header at {@code off} (the area is zeroed,
+     * {@link Scratch#ADDR_SIZE} bytes); returns the length of the whole address, header
+     * included, or {@code -errno} when the OS refuses a part of it (an interface name that
+     * does not exist).
+     */
+    int encode(A a, ByteBuffer b, int off);
+
+    /**
+     * The address of {@code len} bytes at {@code off} ({@value SockAddrLayout#HEADER} to
+     * {@link Scratch#ADDR_SIZE}), whose header says this family; or null when the bytes
+     * are too short or malformed for the record, and {@link SockAddrCodec} returns them as
+     * {@link SockAddr.Raw}. Must not throw on any bytes, nor read past {@code off + len}.
+     *
+     * @param nativeFamily this family's number, for a codec that returns its own
+     *                     {@link SockAddr.Raw}
+     */
+    SockAddr decode(ByteBuffer b, int off, int len, int nativeFamily);
+}
