@@ -11,9 +11,8 @@ import java.nio.ByteBuffer;
  * one entry in that list, never a new case in shared code.
  *
  * <pre>{@code
- * final class NetlinkCodec implements FamilyCodec<SockAddr.Netlink> {
- *     public Family family() { return Family.NETLINK; }
- *     public Class<SockAddr.Netlink> type() { return SockAddr.Netlink.class; }
+ * final class NetlinkCodec extends FamilyCodec<SockAddr.Netlink> {
+ *     NetlinkCodec() { super(Family.NETLINK, SockAddr.Netlink.class); }
  *     public int encode(SockAddr.Netlink a, ByteBuffer b, int off) { ...; return 12; }
  *     public SockAddr decode(ByteBuffer b, int off, int len, int nativeFamily) { ... }
  * }
@@ -21,12 +20,25 @@ import java.nio.ByteBuffer;
  *
  * @param <A> the record of this family
  */
-public interface FamilyCodec<A extends SockAddr> {
+public abstract class FamilyCodec<A extends SockAddr> {
+    private final Family family;
+    private final Class<A> type;
+
+    /** A codec of {@code type}, the record of {@code family}. */
+    protected FamilyCodec(Family family, Class<A> type) {
+        this.family = family;
+        this.type = type;
+    }
+
     /** The family, whose native number the provider looks up in its constants. */
-    Family family();
+    public final Family family() {
+        return family;
+    }
 
     /** The record this codec encodes. */
-    Class<A> type();
+    public final Class<A> type() {
+        return type;
+    }
 
     /**
      * Writes the fields of {@code a} after the header at {@code off} (the area is zeroed,
@@ -34,7 +46,7 @@ public interface FamilyCodec<A extends SockAddr> {
      * included, or {@code -errno} when the OS refuses a part of it (an interface name that
      * does not exist).
      */
-    int encode(A a, ByteBuffer b, int off);
+    public abstract int encode(A a, ByteBuffer b, int off);
 
     /**
      * The address of {@code len} bytes at {@code off} ({@value SockAddrLayout#HEADER} to
@@ -45,5 +57,5 @@ public interface FamilyCodec<A extends SockAddr> {
      * @param nativeFamily this family's number, for a codec that returns its own
      *                     {@link SockAddr.Raw}
      */
-    SockAddr decode(ByteBuffer b, int off, int len, int nativeFamily);
+    public abstract SockAddr decode(ByteBuffer b, int off, int len, int nativeFamily);
 }

@@ -11,20 +11,12 @@ import java.nio.ByteBuffer;
  * {@code struct sockaddr_in}, the same on every OS after the header: the port and the
  * address big-endian, then eight zero bytes.
  */
-public final class Inet4Codec implements FamilyCodec<SockAddr.Inet4> {
+public final class Inet4Codec extends FamilyCodec<SockAddr.Inet4> {
     /** The codec; it holds no state. */
     public static final Inet4Codec INSTANCE = new Inet4Codec();
 
-    private Inet4Codec() {}
-
-    @Override
-    public Family family() {
-        return Family.INET;
-    }
-
-    @Override
-    public Class<SockAddr.Inet4> type() {
-        return SockAddr.Inet4.class;
+    private Inet4Codec() {
+        super(Family.INET, SockAddr.Inet4.class);
     }
 
     @Override

@@ -10,20 +10,12 @@ import java.nio.ByteBuffer;
  * {@code struct sockaddr_in6}, the same on every OS after the header: port and flow label
  * big-endian, the 16 address bytes, then the scope id in native order.
  */
-public final class Inet6Codec implements FamilyCodec<SockAddr.Inet6> {
+public final class Inet6Codec extends FamilyCodec<SockAddr.Inet6> {
     /** The codec; it holds no state. */
     public static final Inet6Codec INSTANCE = new Inet6Codec();
 
-    private Inet6Codec() {}
-
-    @Override
-    public Family family() {
-        return Family.INET6;
-    }
-
-    @Override
-    public Class<SockAddr.Inet6> type() {
-        return SockAddr.Inet6.class;
+    private Inet6Codec() {
+        super(Family.INET6, SockAddr.Inet6.class);
     }
 
     @Override

@@ -9,22 +9,14 @@ import java.nio.ByteBuffer;
  * has {@code AF_UNIX} (Windows 10 included). A path is written with its NUL, which the
  * length counts; an abstract name (Linux) and the unnamed address without.
  */
-public final class UnixCodec implements FamilyCodec<SockAddr.Unix> {
+public final class UnixCodec extends FamilyCodec<SockAddr.Unix> {
     /** The codec; it holds no state. */
     public static final UnixCodec INSTANCE = new UnixCodec();
 
     private static final int PATH = SockAddrLayout.HEADER;
 
-    private UnixCodec() {}
-
-    @Override
-    public Family family() {
-        return Family.UNIX;
-    }
-
-    @Override
-    public Class<SockAddr.Unix> type() {
-        return SockAddr.Unix.class;
+    private UnixCodec() {
+        super(Family.UNIX, SockAddr.Unix.class);
     }
 
     @Override

@@ -6,19 +6,11 @@ import dev.weft.common.FamilyCodec;
 import java.nio.ByteBuffer;
 
 /** {@code struct sockaddr_nl}: two bytes of padding, the port id, the multicast group mask (native order). */
-final class NetlinkCodec implements FamilyCodec<SockAddr.Netlink> {
+final class NetlinkCodec extends FamilyCodec<SockAddr.Netlink> {
     static final NetlinkCodec INSTANCE = new NetlinkCodec();
 
-    private NetlinkCodec() {}
-
-    @Override
-    public Family family() {
-        return Family.NETLINK;
-    }
-
-    @Override
-    public Class<SockAddr.Netlink> type() {
-        return SockAddr.Netlink.class;
+    private NetlinkCodec() {
+        super(Family.NETLINK, SockAddr.Netlink.class);
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * Unlike CPython, {@code ""} encodes to index 0 (bind to every interface, what an
  * unbound socket reports), so every decoded address can be passed back.
  */
-final class PacketCodec implements FamilyCodec<SockAddr.Packet> {
+final class PacketCodec extends FamilyCodec<SockAddr.Packet> {
     /** {@code ENODEV} on Linux: what {@code SIOCGIFINDEX} fails with for an unknown name. */
     private static final int ENODEV = 19;
     /** {@code offsetof(struct sockaddr_ll, sll_addr)}. */
@@ -59,17 +59,8 @@ final class PacketCodec implements FamilyCodec<SockAddr.Packet> {
     private final Interfaces interfaces;
 
     PacketCodec(Interfaces interfaces) {
+        super(Family.PACKET, SockAddr.Packet.class);
         this.interfaces = interfaces;
-    }
-
-    @Override
-    public Family family() {
-        return Family.PACKET;
-    }
-
-    @Override
-    public Class<SockAddr.Packet> type() {
-        return SockAddr.Packet.class;
     }
 
     @Override

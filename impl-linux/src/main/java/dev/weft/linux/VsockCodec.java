@@ -6,19 +6,11 @@ import dev.weft.common.FamilyCodec;
 import java.nio.ByteBuffer;
 
 /** {@code struct sockaddr_vm}: a reserved short, the port, the CID (native order), flags and zeros. */
-final class VsockCodec implements FamilyCodec<SockAddr.Vsock> {
+final class VsockCodec extends FamilyCodec<SockAddr.Vsock> {
     static final VsockCodec INSTANCE = new VsockCodec();
 
-    private VsockCodec() {}
-
-    @Override
-    public Family family() {
-        return Family.VSOCK;
-    }
-
-    @Override
-    public Class<SockAddr.Vsock> type() {
-        return SockAddr.Vsock.class;
+    private VsockCodec() {
+        super(Family.VSOCK, SockAddr.Vsock.class);
     }
 
     @Override
