@@ -23,6 +23,7 @@ import java.util.Objects;
  * SockAddr b = SockAddr.inet6("::1", 8080);                // ('::1', 8080, 0, 0)
  * SockAddr c = SockAddr.unix("/run/app.sock");             // '/run/app.sock'
  * SockAddr d = SockAddr.unixAbstract("app");               // '\0app' (Linux)
+ * SockAddr e = new SockAddr.Packet("lo", 0x0800);         // ('lo', 2048) (Linux AF_PACKET)
  * InetSocketAddress j = (InetSocketAddress) a.toSocketAddress();
  * }</pre>
  */
