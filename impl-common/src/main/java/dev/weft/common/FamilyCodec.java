@@ -8,7 +8,8 @@ import java.nio.ByteBuffer;
  * The body of one family's {@code struct sockaddr_*}: the bytes after the two-byte header
  * that {@link SockAddrLayout} writes. A provider lists the codecs of the families its OS
  * has and {@link SockAddrCodec} dispatches to them, so adding a family is a new codec and
- * one entry in that list, never a new case in shared code.
+ * one entry in that list, never a new case in shared code. One instance serves every
+ * thread: a codec holds no mutable state.
  *
  * <pre>{@code
  * final class NetlinkCodec extends FamilyCodec<SockAddr.Netlink> {
