@@ -9,6 +9,7 @@ import dev.weft.Family;
 import dev.weft.SockAddr;
 import dev.weft.SockOpt;
 import dev.weft.Sockets;
+import dev.weft.common.FamilyCodec;
 import dev.weft.common.Inet4Codec;
 import dev.weft.common.Inet6Codec;
 import dev.weft.common.OptionCodec;
@@ -20,6 +21,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,30 @@ class CodecTablesTest {
         int len = full.encode(SockAddr.unix("/x"), b, 0);
         assertEquals(new SockAddr.Raw(1, new byte[] {'/', 'x', 0}), inetOnly.decode(b, 0, len), "AF_UNIX bytes without its codec");
         assertEquals(SockAddr.unix("/x"), full.decode(b, 0, len), "with it");
+    }
+
+    /** A codec written outside weft's providers, for a family no list names: the registry needs nothing else. */
+    @Test
+    void anyCodecTheListNamesServesItsFamily() {
+        FamilyCodec<SockAddr.Vsock> mine = new FamilyCodec<>(Family.VSOCK, SockAddr.Vsock.class) {
+            @Override
+            public int encode(SockAddr.Vsock a, ByteBuffer b, int off) {
+                b.putInt(off + 2, a.cid()).putInt(off + 6, a.port());
+                return 10;
+            }
+
+            @Override
+            public SockAddr decode(ByteBuffer b, int off, int len, int nativeFamily) {
+                return len < 10 ? null : new SockAddr.Vsock(b.getInt(off + 2), b.getInt(off + 6));
+            }
+        };
+        SockAddrCodec c = new SockAddrCodec(SockAddrLayout.SA_LEN, Map.of("AF_VSOCK", 99), List.of(mine));
+        ByteBuffer b = ByteBuffer.allocate(128).order(ByteOrder.nativeOrder());
+        assertEquals(10, c.encode(new SockAddr.Vsock(3, 1024), b, 0));
+        assertEquals(10, b.get(0), "sa_len");
+        assertEquals(99, b.get(1), "the family number the constants give");
+        assertEquals(new SockAddr.Vsock(3, 1024), c.decode(b, 0, 10));
+        assertEquals(new SockAddr.Raw(99, Arrays.copyOfRange(b.array(), 2, 9)), c.decode(b, 0, 9), "too short for the codec: Raw");
     }
 
     @Test
