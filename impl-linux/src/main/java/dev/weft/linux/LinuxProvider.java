@@ -1,13 +1,19 @@
 package dev.weft.linux;
 
+import dev.weft.common.FamilyCodec;
+import dev.weft.common.Inet4Codec;
+import dev.weft.common.Inet6Codec;
 import dev.weft.common.Scratch;
 import dev.weft.Ancillary;
+import dev.weft.common.SockAddrLayout;
+import dev.weft.common.UnixCodec;
 import dev.weft.Capability;
 import dev.weft.Cmsg;
 import dev.weft.Credentials;
 import dev.weft.TcpInfo;
 import dev.weft.SockAddr;
 import dev.weft.posix.PosixLibc;
+import dev.weft.posix.AddrInfoLayout;
 import dev.weft.posix.MsgLayout;
 import dev.weft.posix.PosixProvider;
 import dev.weft.spi.Poller;
@@ -38,9 +44,17 @@ public final class LinuxProvider extends PosixProvider {
     private final int msgCmsgCloexec;
     private volatile Set<Capability> capabilities;
 
+    /**
+     * The address families Linux has: each one codec, shared ({@code dev.weft.common}) or
+     * Linux's own (this package). A new family is one more entry here.
+     */
+    public static final List<FamilyCodec<?>> FAMILIES = List.of(Inet4Codec.INSTANCE, Inet6Codec.INSTANCE,
+            UnixCodec.INSTANCE, NetlinkCodec.INSTANCE, VsockCodec.INSTANCE, PacketCodec.INSTANCE);
+
     /** Called by ServiceLoader; loads no native code. */
     public LinuxProvider() {
-        super(LinuxConstants.socketConstants(), LinuxConstants.errnos(), false);
+        super(LinuxConstants.socketConstants(), LinuxConstants.errnos(), SockAddrLayout.SA_FAMILY, FAMILIES,
+                LinuxOptions.NAMED);
         this.sockFlags = constants().get("SOCK_NONBLOCK") | constants().get("SOCK_CLOEXEC");
         this.msgNoSignal = constants().get("MSG_NOSIGNAL");
         this.msgCmsgCloexec = constants().get("MSG_CMSG_CLOEXEC");
@@ -95,6 +109,11 @@ public final class LinuxProvider extends PosixProvider {
     @Override
     protected MsgLayout msgLayout() {
         return MsgLayout.LINUX_LP64;
+    }
+
+    @Override
+    protected AddrInfoLayout addrInfoLayout() {
+        return AddrInfoLayout.LINUX_LP64;
     }
 
     /** O_NONBLOCK is 04000, O_CLOEXEC 02000000, F_DUPFD_CLOEXEC 1030 on every Linux ABI weft runs on. */

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.SockAddr;
 import dev.weft.posix.MsgLayout;
-import dev.weft.posix.SockAddrCodec;
+import dev.weft.common.Inet4Codec;
+import dev.weft.common.Inet6Codec;
+import dev.weft.common.SockAddrCodec;
+import dev.weft.common.SockAddrLayout;
+import dev.weft.common.UnixCodec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -105,8 +109,9 @@ class DarwinConstantsTest {
 
     @Test
     void posixLayerBsdSockaddrCodecPutsFieldsAtTheHeaderOffsets() throws Exception {
-        SockAddrCodec codec = new SockAddrCodec(true, SOCK.get("AF_INET"), SOCK.get("AF_INET6"),
-                SOCK.get("AF_UNIX"), -1, -1);
+        SockAddrCodec codec = new SockAddrCodec(SockAddrLayout.SA_LEN,
+                Map.of("AF_INET", SOCK.get("AF_INET"), "AF_INET6", SOCK.get("AF_INET6"), "AF_UNIX", SOCK.get("AF_UNIX")),
+                List.of(Inet4Codec.INSTANCE, Inet6Codec.INSTANCE, UnixCodec.INSTANCE));
         ByteBuffer b = ByteBuffer.allocate(SIZEOF_SOCKADDR_STORAGE).order(ByteOrder.nativeOrder());
 
         int len = codec.encode(SockAddr.inet6("::1", 0x1234, 0x56789, 7), b, 0);
