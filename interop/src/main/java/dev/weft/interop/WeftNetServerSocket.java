@@ -2,7 +2,6 @@ package dev.weft.interop;
 
 import dev.weft.SockAddr;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.channels.ServerSocketChannel;
@@ -37,17 +36,7 @@ public final class WeftNetServerSocket extends java.net.ServerSocket {
     /** Binds and listens; {@code backlog < 1} is the JDK's default of 50. */
     @Override
     public void bind(SocketAddress endpoint, int backlog) throws IOException {
-        if (endpoint == null || endpoint instanceof InetSocketAddress) {
-            super.bind(endpoint, backlog);
-            return;
-        }
-        SockAddr a = WeftSockets.sockAddr(endpoint);
-        impl.nextAddress(a);
-        try {
-            super.bind(WeftSocketImpl.PLACEHOLDER, backlog);
-        } finally {
-            impl.nextAddress(null);
-        }
+        impl.withAddress(endpoint, a -> super.bind(a, backlog));
     }
 
     /** Waits for a connection (at most {@code SO_TIMEOUT}); the new socket is a {@link WeftNetSocket}. */

@@ -2,7 +2,6 @@ package dev.weft.interop;
 
 import dev.weft.SockAddr;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.channels.SocketChannel;
@@ -63,32 +62,13 @@ public final class WeftNetSocket extends java.net.Socket {
      */
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
-        if (endpoint == null || endpoint instanceof InetSocketAddress) {
-            super.connect(endpoint, timeout);
-            return;
-        }
-        SockAddr a = WeftSockets.sockAddr(endpoint);
-        impl.nextAddress(a);
-        try {
-            super.connect(WeftSocketImpl.PLACEHOLDER, timeout);
-        } finally {
-            impl.nextAddress(null);
-        }
+        impl.withAddress(endpoint, a -> super.connect(a, timeout));
     }
 
     /** Binds; takes the same address forms as {@link #connect(SocketAddress, int)}. */
     @Override
     public void bind(SocketAddress bindpoint) throws IOException {
-        if (bindpoint == null || bindpoint instanceof InetSocketAddress) {
-            super.bind(bindpoint);
-            return;
-        }
-        impl.nextAddress(WeftSockets.sockAddr(bindpoint));
-        try {
-            super.bind(WeftSocketImpl.PLACEHOLDER);
-        } finally {
-            impl.nextAddress(null);
-        }
+        impl.withAddress(bindpoint, super::bind);
     }
 
     /** The peer's address in its {@code java.net} form (see {@link WeftSockets#socketAddress}); null until connected. */

@@ -119,8 +119,28 @@ final class WeftSocketImpl extends SocketImpl {
         return sock;
     }
 
-    void nextAddress(SockAddr a) {
-        nextAddress = a;
+    /** A {@code java.net} call that takes an address: the JDK's own bind or connect. */
+    @FunctionalInterface
+    interface AddressCall {
+        void call(SocketAddress address) throws IOException;
+    }
+
+    /**
+     * Runs {@code call} with {@code endpoint}. An address {@code java.net} cannot carry
+     * (AF_UNIX, VSOCK, ...) goes to this impl beside the call, and the JDK's socket gets a
+     * loopback placeholder, so that it still tracks its bound and connected state itself.
+     */
+    void withAddress(SocketAddress endpoint, AddressCall call) throws IOException {
+        if (endpoint == null || endpoint instanceof InetSocketAddress) {
+            call.call(endpoint);
+            return;
+        }
+        nextAddress = WeftSockets.sockAddr(endpoint);
+        try {
+            call.call(PLACEHOLDER);
+        } finally {
+            nextAddress = null;
+        }
     }
 
     SockAddr localSockAddr() {
