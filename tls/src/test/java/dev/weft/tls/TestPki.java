@@ -117,10 +117,19 @@ public final class TestPki {
         return false;
     }
 
-    /** Descriptors this process has open now (Linux), -1 elsewhere. */
-    public static int openDescriptors() {
+    /**
+     * Sockets this process has open now (Linux; -1 elsewhere). Only sockets: the JVM opens
+     * and closes files and pipes (jars, child processes' pipes) on its own schedule.
+     */
+    public static int openSockets() {
         try (var s = Files.list(Path.of("/proc/self/fd"))) {
-            return (int) s.count();
+            return (int) s.filter(f -> {
+                try {
+                    return Files.readSymbolicLink(f).toString().startsWith("socket:");
+                } catch (IOException e) {
+                    return false; // closed while listing
+                }
+            }).count();
         } catch (IOException e) {
             return -1;
         }

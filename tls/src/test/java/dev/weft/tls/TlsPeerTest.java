@@ -104,13 +104,13 @@ class TlsPeerTest {
     void aServerCertificateNoOneTrustsFailsWithSslHandshakeExceptionAndLeaksNothing() throws Exception {
         BufferedReader[] out = new BufferedReader[1];
         int port = sServer("rogue", out);
-        int before = TestPki.openDescriptors();
+        int before = TestPki.openSockets();
         TlsSocket t = connect(port, "localhost");
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class, t::handshake);
         assertTrue(e.getMessage().contains("certification path") || e.getMessage().contains("PKIX"), e.getMessage());
         assertFalse(t.isOpen());
         assertFalse(t.plain().isOpen(), "the plain socket is closed with it");
-        assertEquals(before, TestPki.openDescriptors(), "no descriptor left open");
+        assertEquals(before, TestPki.openSockets(), "no socket left open");
     }
 
     @Test
