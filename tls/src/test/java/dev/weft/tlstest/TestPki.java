@@ -1,4 +1,4 @@
-package dev.weft.tls;
+package dev.weft.tlstest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Assumptions;
  * A throwaway PKI made by Debian's openssl in a temporary directory: a CA, certificates it
  * signs for {@code localhost}/127.0.0.1 and for {@code other.example}, and a self-signed
  * {@code localhost} certificate no one trusts. Skips the test when openssl is missing.
+ * In a package of its own: weft-server's tests use it from weft-tls's test jar, where a
+ * class in package {@code dev.weft.tls} would be hidden by the named module.
  */
 public final class TestPki {
     public static final String PASSWORD = "weft";
