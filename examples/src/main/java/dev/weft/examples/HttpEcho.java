@@ -127,18 +127,27 @@ public final class HttpEcho {
         return StreamServer.tcp(host, port).backlog(1024).connectionTimeout(Duration.ofSeconds(60))
                 .build((conn, peer) -> {
                     conn.setOption(dev.weft.SockOpt.TCP_NODELAY, true); // as the twin
-                    serve(new Conn() {
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        return conn.recvInto(b, off, len);
+                    try {
+                        serve(conn);
+                    } catch (dev.weft.ConnectionResetException | dev.weft.BrokenPipeException e) {
+                        // The client left with a request or an answer in flight (wrk does as it
+                        // stops): its loss, not the server's error. Anything else is reported.
                     }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        conn.sendAll(java.nio.ByteBuffer.wrap(b, off, len));
-                    }
-                    });
                 });
+    }
+
+    private static void serve(Socket conn) throws IOException {
+        serve(new Conn() {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return conn.recvInto(b, off, len);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                conn.sendAll(java.nio.ByteBuffer.wrap(b, off, len));
+            }
+        });
     }
 
     /** The JDK twin: a {@code ServerSocket} and a virtual thread per connection; close the socket to stop. */
