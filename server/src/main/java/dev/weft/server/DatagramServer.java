@@ -5,7 +5,9 @@ import dev.weft.SockAddr;
 import dev.weft.Socket;
 import dev.weft.SocketType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -25,6 +27,8 @@ import java.util.Objects;
 public final class DatagramServer extends Server {
     private final DatagramHandler handler;
     private final int maxPacketSize;
+    /** Under the serving thread only. */
+    private ByteBuffer buffer;
 
     private DatagramServer(Socket socket, boolean ownsPath, Builder b, DatagramHandler handler) throws IOException {
         super(socket, ownsPath, b.maxConcurrent, b.errors);
@@ -58,8 +62,14 @@ public final class DatagramServer extends Server {
 
     @Override
     boolean serveOne() throws IOException {
-        Socket.Received r = socket.recvFrom(maxPacketSize);
-        spawn(null, r.address(), () -> handler.handle(r.data(), r.address(), socket));
+        // One buffer for every receive (only the serving thread receives); each handler gets its datagram's bytes.
+        if (buffer == null) {
+            buffer = ByteBuffer.allocate(maxPacketSize);
+        }
+        Socket.ReceivedInto r = socket.recvFromInto(buffer.clear());
+        byte[] data = Arrays.copyOf(buffer.array(), Math.min(r.nbytes(), maxPacketSize));
+        SockAddr from = r.address();
+        spawn(null, from, () -> handler.handle(data, from, socket));
         return true;
     }
 

@@ -72,6 +72,8 @@ class StreamServerTest {
     @Test
     void aHandlerThatThrowsIsReportedAndTheServerKeepsServing() throws Exception {
         Reports r = new Reports();
+        Sockets.socketPair().close(); // weft's own descriptors (epoll, its wake-up) exist from here
+        int before = TestPki.openSockets();
         try (var server = StreamServer.tcp("127.0.0.1", 0).errorHandler(r).build((conn, peer) -> {
             byte[] b = conn.recv(100);
             if (new String(b).equals("boom")) {
@@ -93,6 +95,7 @@ class StreamServerTest {
             assertInstanceOf(IllegalStateException.class, r.handlerErrors.get(0));
             assertEquals(1, server.failedCount());
         }
+        assertEquals(before, TestPki.openSockets(), "the failed handler's connection and the listener are closed");
     }
 
     @Test
