@@ -76,4 +76,39 @@ class DatagramServerTest {
         assertFalse(Files.exists(p));
         assertFalse(server.socket().isOpen());
     }
+
+    @Test
+    void theCapHoldsBackDatagramsUntilAHandlerReturns() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        try (var server = DatagramServer.udp("127.0.0.1", 0).maxConcurrent(1).build((data, from, socket) -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    gate.await();
+                    socket.sendTo(data, from);
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+             Socket c = Socket.open(Family.INET, SocketType.DGRAM)) {
+            server.start();
+            c.setTimeout(Duration.ofSeconds(20));
+            for (int i = 0; i < 3; i++) {
+                c.sendTo(("q" + i).getBytes(), server.address());
+            }
+            while (server.activeCount() < 1) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(200); // room for a wrong second handler to start
+            assertEquals(1, server.activeCount());
+            gate.countDown();
+            Set<String> got = new HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                got.add(new String(c.recv(100)));
+            }
+            assertEquals(Set.of("q0", "q1", "q2"), got, "held-back datagrams wait in the socket's buffer");
+            assertEquals(1, most.get());
+        }
+    }
 }

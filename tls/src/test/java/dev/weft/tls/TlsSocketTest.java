@@ -220,4 +220,48 @@ class TlsSocketTest {
             assertTrue(u.isOpen(), "the caller still owns the socket");
         }
     }
+
+    @Test
+    void anInterruptEndsABlockedRecvAndTheConnectionGoesOn() throws Exception {
+        TlsSocket[] p = pair("localhost", "localhost");
+        try (TlsSocket c = p[0]; TlsSocket s = p[1]) {
+            Thread hs = Thread.ofVirtual().start(() -> { try { s.handshake(); } catch (Exception e) { } });
+            c.handshake();
+            hs.join();
+            CompletableFuture<Throwable> reader = new CompletableFuture<>();
+            Thread t = Thread.ofVirtual().start(() -> {
+                try { c.recv(10); reader.complete(null); } catch (Throwable e) { reader.complete(e); }
+            });
+            while (t.getState() != Thread.State.WAITING) {
+                Thread.sleep(1);
+            }
+            t.interrupt();
+            assertTrue(reader.get() instanceof java.io.InterruptedIOException, String.valueOf(reader.get()));
+            assertTrue(c.isOpen());
+            s.sendAll("after".getBytes());
+            assertEquals("after", new String(c.recv(10)));
+        }
+    }
+
+    @Test
+    void aWriterIsNotHeldByAReaderBlockedWithItsOwnDeadline() throws Exception {
+        TlsSocket[] p = pair("localhost", "localhost");
+        try (TlsSocket c = p[0]; TlsSocket s = p[1]) {
+            Thread hs = Thread.ofVirtual().start(() -> { try { s.handshake(); } catch (Exception e) { } });
+            c.handshake();
+            hs.join();
+            c.setTimeout(Duration.ofSeconds(30));
+            CompletableFuture<byte[]> reader = CompletableFuture.supplyAsync(() -> {
+                try { return c.recv(10); } catch (Exception e) { throw new RuntimeException(e); }
+            }, r -> Thread.ofVirtual().start(r));
+            // While the reader waits, the writer sends and the peer answers: both directions at once.
+            for (int i = 0; i < 20; i++) {
+                c.sendAll(("w" + i).getBytes());
+                assertEquals("w" + i, new String(s.recv(10)));
+            }
+            assertFalse(reader.isDone());
+            s.sendAll("r".getBytes());
+            assertEquals("r", new String(reader.get()));
+        }
+    }
 }
