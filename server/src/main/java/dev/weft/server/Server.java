@@ -307,11 +307,15 @@ public abstract sealed class Server implements AutoCloseable permits StreamServe
         boolean drained;
         lock.lock();
         try {
-            long left = graceNanos;
             Thread me = Thread.currentThread();
-            while (serving != null && serving != me && left > 0) {
-                left = loopExited.awaitNanos(left);
+            // The loop leaves at once when interrupted; waiting for it (whatever the grace)
+            // means no accept is running when the socket is closed below, so its descriptor
+            // is released by the time shutdown returns.
+            long loopLeft = FORCED_EXIT_NANOS;
+            while (serving != null && serving != me && loopLeft > 0) {
+                loopLeft = loopExited.awaitNanos(loopLeft);
             }
+            long left = graceNanos;
             while (!othersDone(me) && left > 0) {
                 left = idle.awaitNanos(left);
             }
