@@ -154,6 +154,8 @@ public final class Socket implements java.io.Closeable {
         private final Object key;
         /** Set by {@link #detach()}: leave the process's descriptor open. */
         volatile boolean keepDescriptor;
+        /** What close(2) returned (0 or -errno); 0 until it ran, or if the descriptor was kept. */
+        volatile int result;
 
         Release(ProviderContext ctx, long fd, Object key) {
             this.ctx = ctx;
@@ -165,7 +167,7 @@ public final class Socket implements java.io.Closeable {
         public void run() {
             ctx.poller.deregister(key);
             if (!keepDescriptor) {
-                ctx.provider.close(fd);
+                result = ctx.provider.close(fd);
             }
         }
     }
@@ -188,7 +190,7 @@ public final class Socket implements java.io.Closeable {
      * {@link Sockets#setDefaultTimeout} set a default.
      */
     public static Socket open(Family family, SocketType type, int proto) throws IOException {
-        return open(ProviderContext.get(), family, type, proto);
+        return open(ProviderContext.require(), family, type, proto);
     }
 
     /** The same on an explicit provider (a wrapper such as a fault injector, or a test double). */
@@ -210,9 +212,19 @@ public final class Socket implements java.io.Closeable {
         return open(ctx, nf, nt, proto);
     }
 
-    /** Python's {@code socket(family, type, proto)} with native numbers, for anything the enums lack. */
+    /**
+     * Python's {@code socket(family, type, proto)} with native numbers, for anything the enums
+     * lack. As in CPython, {@code SOCK_NONBLOCK} and {@code SOCK_CLOEXEC} may be or-ed into
+     * {@code nativeType}: they are masked off {@link #type()} and {@link #nativeType()}, and
+     * {@code SOCK_NONBLOCK} makes the socket non-blocking (timeout zero) whatever the default
+     * timeout. Every descriptor is non-blocking and close-on-exec underneath anyway.
+     *
+     * <pre>{@code
+     * Socket s = Socket.open(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0); // type() STREAM, getTimeout() ZERO
+     * }</pre>
+     */
     public static Socket open(int nativeFamily, int nativeType, int proto) throws IOException {
-        return open(ProviderContext.get(), nativeFamily, nativeType, proto);
+        return open(ProviderContext.require(), nativeFamily, nativeType, proto);
     }
 
     private static Socket open(ProviderContext ctx, int nf, int nt, int proto) throws IOException {
@@ -220,7 +232,13 @@ public final class Socket implements java.io.Closeable {
         if (fd < 0) {
             throw ctx.error(fd, "socket");
         }
-        return new Socket(ctx, fd, nf, nt, proto);
+        int nonBlock = ctx.provider.constants().getOrDefault("SOCK_NONBLOCK", 0);
+        int typeFlags = nonBlock | ctx.provider.constants().getOrDefault("SOCK_CLOEXEC", 0);
+        Socket s = new Socket(ctx, fd, nf, nt & ~typeFlags, proto);
+        if ((nt & nonBlock) != 0) {
+            s.timeoutNanos = 0;
+        }
+        return s;
     }
 
     static Socket adopt(ProviderContext ctx, long fd, int nf, int nt, int proto) throws IOException {
@@ -1229,6 +1247,10 @@ public final class Socket implements java.io.Closeable {
      * {@link #inputStream()}, {@link #outputStream()} and {@link #channel()} close with it;
      * files from {@link #makeFile} keep the descriptor open until they are closed too
      * (CPython's rule), and only then are waiting threads woken.
+     * As in CPython, an error of {@code close(2)} is thrown (e.g. {@code EBADF} when the
+     * descriptor was closed underneath, as a {@link SocketClosedException} carrying it),
+     * except {@code ECONNRESET}; the socket is closed either way. When threads were still
+     * inside, the last to leave closes the descriptor and an error then has no one to go to.
      */
     @Override
     public void close() throws IOException {
@@ -1249,14 +1271,18 @@ public final class Socket implements java.io.Closeable {
         }
         waiters.ready(Poller.READ | Poller.WRITE);
         if ((s & COUNT) == 0) {
-            finishClose();
+            IOException e = finishClose();
+            if (e != null) {
+                throw e;
+            }
         }
     }
 
-    private void finishClose() {
+    /** Closes the descriptor (once); returns the error of close(2) to report, or null. */
+    private IOException finishClose() {
         int s = (int) STATE.getAndBitwiseOr(this, CLOSED);
         if ((s & CLOSED) != 0) {
-            return;
+            return null;
         }
         if (lingering) {
             // close(2) with SO_LINGER on waits in the kernel even on a non-blocking socket.
@@ -1271,23 +1297,40 @@ public final class Socket implements java.io.Closeable {
         } else {
             cleanable.clean();
         }
+        int r = release.result;
+        return r < 0 && p.errno(-r) != Errno.ECONNRESET ? ctx.error(r, "close") : null;
     }
 
+    /**
+     * Python's {@code repr}: {@code <weft.Socket fd=3, family=INET, type=STREAM, proto=0,
+     * laddr=127.0.0.1:5000, raddr=127.0.0.1:40000>}; {@code [closed]} before {@code fd=} once
+     * closed, and, as CPython, no {@code laddr} or {@code raddr} where there is no such
+     * address (not connected, unnamed, or closed).
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("<weft.Socket fd=").append(fileno())
+        boolean open = isOpen();
+        StringBuilder sb = new StringBuilder("<weft.Socket ").append(open ? "" : "[closed] ").append("fd=").append(fileno())
                 .append(", family=").append(family != null ? family : nativeFamily)
                 .append(", type=").append(type != null ? type : nativeType)
                 .append(", proto=").append(proto);
-        if (isOpen()) {
-            try {
-                sb.append(", laddr=").append(getSockName());
-                sb.append(", raddr=").append(getPeerName());
-            } catch (IOException | RuntimeException ignored) {
-                // not bound or not connected: Python leaves the field out too
-            }
+        if (open) {
+            appendAddress(sb, "laddr", true);
+            appendAddress(sb, "raddr", false);
         }
         return sb.append('>').toString();
+    }
+
+    private void appendAddress(StringBuilder sb, String name, boolean local) {
+        SockAddr a;
+        try {
+            a = local ? getSockName() : getPeerName();
+        } catch (IOException | RuntimeException none) {
+            return; // not bound, not connected, or closed meanwhile: CPython leaves the field out
+        }
+        if (a != null && !(a instanceof SockAddr.Unix u && u.isUnnamed())) {
+            sb.append(", ").append(name).append('=').append(a);
+        }
     }
 
     // ---- internals ------------------------------------------------------------------
@@ -1307,7 +1350,7 @@ public final class Socket implements java.io.Closeable {
     private void exit() {
         int s = (int) STATE.getAndAdd(this, -1) - 1;
         if (s == CLOSING) {
-            finishClose();
+            finishClose(); // close() has returned: an error of close(2) has no one to go to
         }
     }
 

@@ -32,7 +32,13 @@ public final class Sockets {
         return ProviderContext.provider();
     }
 
-    /** True if the running OS and kernel offer {@code capability} (and no property switched it off). */
+    /**
+     * True if the running OS and kernel offer {@code capability} (and no property switched it off).
+     *
+     * @throws java.io.UncheckedIOException if the probes cannot start: {@code EMFILE} when no
+     *     descriptor is free (a later call can then succeed), or a native binding that cannot
+     *     initialise in this JVM (README: Troubleshooting)
+     */
     public static boolean supports(Capability capability) {
         return ProviderContext.capabilities().contains(capability);
     }
@@ -132,7 +138,7 @@ public final class Sockets {
 
     /** Python's {@code socketpair(family, type, proto)}. */
     public static SocketPair socketPair(Family family, SocketType type, int proto) throws IOException {
-        return socketPair(ProviderContext.get(), family, type, proto);
+        return socketPair(ProviderContext.require(), family, type, proto);
     }
 
     /** {@code socketPair} on an explicit provider. */
@@ -387,7 +393,7 @@ public final class Sockets {
         if (fd < 0) {
             throw new IllegalArgumentException("negative file descriptor: " + fd);
         }
-        ProviderContext ctx = ProviderContext.get();
+        ProviderContext ctx = ProviderContext.require();
         SocketProvider p = ctx.provider;
         long d = p.dup(fd);
         if (d < 0) {
@@ -418,7 +424,7 @@ public final class Sockets {
         if (fd < 0) {
             throw new IllegalArgumentException("negative file descriptor: " + fd);
         }
-        ProviderContext ctx = ProviderContext.get();
+        ProviderContext ctx = ProviderContext.require();
         int r = ctx.provider.close(fd);
         if (r < 0 && ctx.provider.errno(-r) != Errno.ECONNRESET) {
             throw ctx.error(r, "close " + fd);
@@ -459,7 +465,7 @@ public final class Sockets {
     /** {@code getaddrinfo} that gives up waiting after {@code timeoutNanos} (-1: no limit). */
     static List<AddrInfo> getAddrInfo(String rawHost, String service, Family family, SocketType type, int proto, int flags,
             long timeoutNanos) throws IOException {
-        ProviderContext ctx = ProviderContext.get();
+        ProviderContext ctx = ProviderContext.require();
         SocketProvider p = ctx.provider;
         int nf = p.nativeFamily(family == null ? Family.UNSPEC : family);
         int nt = type == null ? 0 : p.nativeType(type);
