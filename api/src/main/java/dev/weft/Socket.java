@@ -550,7 +550,12 @@ public final class Socket implements java.io.Closeable {
         return (int) receive(dst, flags, null);
     }
 
-    /** {@code recv_into} for {@code len} bytes of {@code b} from {@code off}. */
+    /**
+     * {@code recv_into} for {@code len} bytes of {@code b} from {@code off}. Unlike CPython's
+     * {@code recv_into(buf, nbytes)}, where {@code nbytes} 0 means the whole buffer,
+     * {@code len} is a count as everywhere in {@code java.io}: 0 reads nothing and returns 0;
+     * {@code recvInto(ByteBuffer.wrap(b))} is CPython's {@code recv_into(b)}.
+     */
     public int recvInto(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
         return recvInto(ByteBuffer.wrap(b, off, len), 0);
@@ -944,21 +949,38 @@ public final class Socket implements java.io.Closeable {
 
     /**
      * Python's {@code makefile(mode, buffering, encoding)}: {@code mode} is made of
-     * {@code r}, {@code w} and {@code b}; {@code buffering} -1 for the default, 0 for none
-     * (binary only). The descriptor stays open until this socket and every file are closed.
+     * {@code r}, {@code w} and {@code b}, and reads when it has no {@code w} (so {@code ""}
+     * and {@code "b"} read, as in CPython); {@code buffering} negative for the default, 0 for
+     * none (binary only). The descriptor stays open until this socket and every file are
+     * closed. As CPython's, a file that timed out refuses to read again ("cannot read from
+     * timed out object"): its buffers may hold part of what was read.
+     *
+     * <p>Unlike CPython, a {@code buffering} larger than a Java array can be
+     * ({@code Integer.MAX_VALUE - 8}) is refused, and a buffer is allocated up front; if
+     * anything fails, the file takes no reference on the socket.
+     *
+     * <pre>{@code
+     * try (SocketFile f = s.makeFile("rb", -1, null)) { byte[] line = f.inputStream().readNBytes(5); }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a bad mode, text without buffering, or too large a buffer
      */
     public SocketFile makeFile(String mode, int buffering, java.nio.charset.Charset encoding) {
         Objects.requireNonNull(mode, "mode");
-        if (mode.isEmpty() || !mode.chars().allMatch(c -> c == 'r' || c == 'w' || c == 'b')) {
+        if (!mode.chars().allMatch(c -> c == 'r' || c == 'w' || c == 'b')) {
             throw new IllegalArgumentException("invalid mode '" + mode + "' (only r, w, b allowed)");
         }
-        if (mode.indexOf('r') < 0 && mode.indexOf('w') < 0) {
-            throw new IllegalArgumentException("mode '" + mode + "' neither reads nor writes");
-        }
-        if (buffering == 0 && mode.indexOf('b') < 0) {
+        boolean writing = mode.indexOf('w') >= 0;
+        boolean reading = mode.indexOf('r') >= 0 || !writing;
+        boolean binary = mode.indexOf('b') >= 0;
+        if (buffering == 0 && !binary) {
             throw new IllegalArgumentException("unbuffered streams must be binary");
         }
-        return new SocketFile(this, mode, buffering,
+        if (buffering > SocketFile.MAX_BUFFERING) {
+            throw new IllegalArgumentException("buffering " + buffering + " is more than a Java array holds ("
+                    + SocketFile.MAX_BUFFERING + ")");
+        }
+        return new SocketFile(this, mode, reading, writing, binary, buffering,
                 encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding);
     }
 
@@ -1029,13 +1051,15 @@ public final class Socket implements java.io.Closeable {
     /**
      * Python's {@code sendfile(file, offset, count)}: sends the file from {@code offset}
      * with {@code sendfile(2)} where the OS has it (else through a buffer), {@code count}
-     * bytes or, if {@code count < 0}, to end of file. Returns the bytes sent. The timeout
-     * covers the whole call; on timeout {@code bytesTransferred} says how much went.
+     * bytes or, if {@code count < 0}, to end of file (CPython's {@code count=None}). Returns
+     * the bytes sent. The timeout covers the whole call; on timeout {@code bytesTransferred}
+     * says how much went.
      *
-     * @throws IllegalArgumentException on a non-stream or non-blocking socket, as Python's ValueError
+     * @throws IllegalArgumentException on a non-stream or non-blocking socket, a negative
+     *     offset or a count of 0, as Python's ValueError
      */
     public long sendFile(java.nio.file.Path file, long offset, long count) throws IOException {
-        checkSendFile(offset);
+        checkSendFile(offset, count);
         long ffd;
         try {
             ffd = p.openForReading(file.toString());
@@ -1057,10 +1081,10 @@ public final class Socket implements java.io.Closeable {
     /**
      * {@code sendfile} from an open channel through a buffer, from {@code offset}; the
      * channel's position ends after the last byte sent (also on error), as CPython leaves a
-     * file's position.
+     * file's position. {@code count} as above: negative for the whole file, never 0.
      */
     public long sendFile(java.nio.channels.FileChannel file, long offset, long count) throws IOException {
-        checkSendFile(offset);
+        checkSendFile(offset, count);
         Deadline d = Deadline.after(timeoutNanos);
         ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
         long sent = 0;
@@ -1087,7 +1111,7 @@ public final class Socket implements java.io.Closeable {
         }
     }
 
-    private void checkSendFile(long offset) {
+    private void checkSendFile(long offset, long count) {
         if (type != SocketType.STREAM) {
             throw new IllegalArgumentException("only SOCK_STREAM type sockets are supported");
         }
@@ -1096,6 +1120,10 @@ public final class Socket implements java.io.Closeable {
         }
         if (offset < 0) {
             throw new IllegalArgumentException("negative offset: " + offset);
+        }
+        if (count == 0) {
+            // CPython's rule; a negative count is CPython's None.
+            throw new IllegalArgumentException("count must be a positive integer (got 0)");
         }
     }
 

@@ -609,6 +609,11 @@ public final class Sockets {
      * {@code NI_NUMERICSERV}) numbers. Flags: {@code NI_NAMEREQD}, {@code NI_NOFQDN},
      * {@code NI_DGRAM} and the others of {@link SocketConstants}.
      *
+     * <p>A deliberate difference from CPython: an address built from a name
+     * ({@code SockAddr.inet("localhost", 22)}) was resolved when it was built, so this
+     * answers for the address it resolved to, where CPython's {@code getnameinfo} takes
+     * numeric hosts only and raises {@code EAI_NONAME} for a name.
+     *
      * <pre>{@code
      * NameInfo n = Sockets.getNameInfo(SockAddr.inet("127.0.0.1", 22), 0); // ("localhost", "ssh")
      * }</pre>

@@ -166,4 +166,171 @@ class CPythonRulesTest {
         }
         assertFalse(ours.get(0).contains("raddr"), ours.get(0));
     }
+
+    // ---- 4: makefile's default mode ------------------------------------------------------
+
+    @Test
+    void aModeWithoutROrWReads() throws Exception {
+        String expected = python("""
+                import socket, io
+                a, b = socket.socketpair()
+                for mode in ('b', ''):
+                    f = a.makefile(mode)
+                    b.sendall(b'line\\n')
+                    print(f.readable(), f.writable(), isinstance(f, io.TextIOBase), repr(f.readline()))
+                """);
+        List<String> ours = new ArrayList<>();
+        try (Sockets.SocketPair pair = Sockets.socketPair()) {
+            try (SocketFile f = pair.first().makeFile("b", -1, null)) {
+                pair.second().sendAll("line\n".getBytes(StandardCharsets.US_ASCII));
+                InputStream in = f.inputStream();
+                assertThrows(IllegalStateException.class, f::outputStream);
+                byte[] line = new byte[5];
+                assertEquals(5, in.readNBytes(line, 0, 5));
+                ours.add("True False False b'" + new String(line, StandardCharsets.US_ASCII).replace("\n", "\\n") + "'");
+            }
+            try (SocketFile f = pair.first().makeFile("", -1, null)) {
+                pair.second().sendAll("line\n".getBytes(StandardCharsets.US_ASCII));
+                BufferedReader r = f.reader();
+                assertThrows(IllegalStateException.class, f::writer);
+                ours.add("True False True '" + r.readLine() + "\\n'");
+            }
+        }
+        assertEquals(expected, String.join("\n", ours));
+    }
+
+    // ---- 8: reads after a timeout, sendfile's count, and the documented differences ------
+
+    @Test
+    void aFileThatTimedOutRefusesToReadAgain() throws Exception {
+        String expected = python("""
+                import socket
+                for mode in ('r', 'rb'):
+                    a, b = socket.socketpair()
+                    a.settimeout(0.2)
+                    f = a.makefile(mode)
+                    try:
+                        f.readline()
+                    except TimeoutError:
+                        print('timeout')
+                    b.sendall(b'late\\n')
+                    try:
+                        f.readline()
+                    except OSError as e:
+                        print(e)
+                """);
+        List<String> ours = new ArrayList<>();
+        for (String mode : new String[] {"r", "rb"}) {
+            try (Sockets.SocketPair pair = Sockets.socketPair();
+                 SocketFile f = pair.first().makeFile(mode, -1, null)) {
+                pair.first().setTimeout(Duration.ofMillis(200));
+                IOException first = assertThrows(IOException.class, () -> readLine(f, mode));
+                assertInstanceOf(SocketTimeoutException.class, first);
+                ours.add("timeout");
+                pair.second().sendAll("late\n".getBytes(StandardCharsets.US_ASCII));
+                ours.add(assertThrows(IOException.class, () -> readLine(f, mode)).getMessage());
+            }
+        }
+        assertEquals(expected, String.join("\n", ours));
+    }
+
+    private static void readLine(SocketFile f, String mode) throws IOException {
+        if (mode.contains("b")) {
+            f.inputStream().read();
+        } else {
+            f.reader().readLine();
+        }
+    }
+
+    @Test
+    void sendFileRefusesACountOfZeroAsCPythonDoes() throws Exception {
+        Path file = Files.writeString(tmp.resolve("data"), "some bytes");
+        String expected = python("""
+                import socket
+                a, b = socket.socketpair()
+                try:
+                    a.sendfile(open('%s', 'rb'), 0, 0)
+                except ValueError as e:
+                    print(type(e).__name__, e)
+                """.formatted(file));
+        try (Sockets.SocketPair pair = Sockets.socketPair();
+             var ch = java.nio.channels.FileChannel.open(file)) {
+            IllegalArgumentException byPath = assertThrows(IllegalArgumentException.class, () -> pair.first().sendFile(file, 0, 0));
+            assertThrows(IllegalArgumentException.class, () -> pair.first().sendFile(ch, 0, 0));
+            assertEquals(expected, "ValueError " + byPath.getMessage());
+            assertEquals(10, pair.first().sendFile(file, 0, -1), "a negative count is CPython's None");
+        }
+    }
+
+    @Test
+    void aZeroLengthRecvIntoAnArrayReadsNothingAsJavaIoDoes() throws Exception {
+        // Documented on Socket.recvInto(byte[], int, int): CPython's recv_into(buf, 0) fills the buffer.
+        try (Sockets.SocketPair pair = Sockets.socketPair()) {
+            pair.second().sendAll(new byte[] {1, 2, 3});
+            byte[] b = new byte[3];
+            assertEquals(0, pair.first().recvInto(b, 0, 0));
+            assertEquals(3, pair.first().recvInto(ByteBuffer.wrap(b)), "recv_into(buf) reads the whole buffer");
+            assertArrayEquals(new byte[] {1, 2, 3}, b);
+        }
+    }
+
+    @Test
+    void getNameInfoAnswersForTheAddressANameResolvedTo() throws Exception {
+        // Documented on Sockets.getNameInfo and SockAddr: CPython's getnameinfo takes numeric hosts only.
+        String expected = python("""
+                import socket
+                try:
+                    socket.getnameinfo(('localhost', 22), socket.NI_NUMERICHOST)
+                except socket.gaierror as e:
+                    print(e.errno == socket.EAI_NONAME)
+                """);
+        assertEquals("True", expected);
+        SockAddr byName = SockAddr.inet("localhost", 22);
+        assertEquals(((SockAddr.Inet4) byName).host(),
+                Sockets.getNameInfo(byName, SocketConstants.NI_NUMERICHOST | SocketConstants.NI_NUMERICSERV).host());
+    }
+
+    // ---- 9: makefile takes no reference it cannot give back ----------------------------------
+
+    /** Peer's view: the descriptor was really closed (end of stream within the bound). */
+    private static void assertReallyClosed(Sockets.SocketPair pair) throws IOException {
+        pair.second().setTimeout(Duration.ofSeconds(10));
+        assertEquals(0, pair.second().recv(1).length, "the descriptor was closed, so the peer sees the end");
+    }
+
+    @Test
+    void aBufferTooLargeForAnArrayIsRefusedAndTheSocketStillCloses() throws Exception {
+        try (Sockets.SocketPair pair = Sockets.socketPair()) {
+            assertThrows(IllegalArgumentException.class, () -> pair.first().makeFile("wb", Integer.MAX_VALUE, null));
+            assertThrows(IllegalArgumentException.class, () -> pair.first().makeFile("rb", Integer.MAX_VALUE - 7, null));
+            pair.first().close();
+            assertReallyClosed(pair);
+        }
+    }
+
+    @Test
+    void aMakeFileThatFailsHalfWayReleasesWhatItTook() throws Exception {
+        Charset broken = new Charset("x-weft-broken", null) {
+            @Override
+            public boolean contains(Charset cs) {
+                return false;
+            }
+
+            @Override
+            public CharsetDecoder newDecoder() {
+                throw new IllegalStateException("no decoder");
+            }
+
+            @Override
+            public CharsetEncoder newEncoder() {
+                throw new IllegalStateException("no encoder");
+            }
+        };
+        try (Sockets.SocketPair pair = Sockets.socketPair()) {
+            assertThrows(IllegalStateException.class, () -> pair.first().makeFile("rw", -1, broken));
+            assertThrows(IllegalStateException.class, () -> pair.first().makeFile("w", -1, broken));
+            pair.first().close();
+            assertReallyClosed(pair);
+        }
+    }
 }
