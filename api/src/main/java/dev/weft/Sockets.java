@@ -173,17 +173,35 @@ public final class Sockets {
     }
 
     /**
+     * Python's {@code create_connection((host, port))} with no timeout argument: as below,
+     * with the default timeout ({@link #setDefaultTimeout}), which the socket keeps.
+     *
+     * <pre>{@code
+     * try (Socket s = Sockets.createConnection("localhost", 8080)) { ... }
+     * }</pre>
+     */
+    public static Socket createConnection(String host, int port) throws IOException {
+        return createConnection(host, port, getDefaultTimeout(), null);
+    }
+
+    /**
      * Python's {@code create_connection}: resolves {@code host} and tries each address in
-     * order until one connects, all within {@code timeout} ({@code null}: each attempt
-     * blocks; the socket keeps this timeout). A positive timeout covers the lookup as well,
+     * order until one connects, all within {@code timeout}; the socket keeps this timeout.
+     * {@code null} is Python's {@code timeout=None}: each attempt blocks and the socket is
+     * blocking, whatever the default timeout (for the default, use
+     * {@link #createConnection(String, int)}). A positive timeout covers the lookup as well,
      * so the whole call ends in time. When all fail, the error of the last attempt is thrown
-     * with every earlier one attached as suppressed.
+     * with every earlier one attached as suppressed; a bad argument (a source address of the
+     * wrong family, a raw address of a family this OS does not know) is thrown as itself.
+     * A source address limits the attempts to the addresses of its family: CPython tries
+     * the others too, and each fails on the bind.
      *
      * <pre>{@code
      * try (Socket s = Sockets.createConnection("localhost", 8080, Duration.ofSeconds(2), null)) { ... }
      * }</pre>
      *
      * @param source local address to bind first, or null
+     * @throws IllegalArgumentException if no address resolved has the source's family
      */
     public static Socket createConnection(String host, int port, Duration timeout, SockAddr source) throws IOException {
         Objects.requireNonNull(host, "host");
@@ -231,7 +249,16 @@ public final class Sockets {
         return HappyEyeballs.connect(List.copyOf(addresses), timeout, source, attemptDelay, System.nanoTime());
     }
 
-    /** {@code create_connection} to one address. */
+    /** {@code create_connection(address)} to one address with the default timeout, which the socket keeps. */
+    public static Socket createConnection(SockAddr address) throws IOException {
+        return createConnection(address, getDefaultTimeout(), null);
+    }
+
+    /**
+     * {@code create_connection} to one address ({@code timeout} as in
+     * {@link #createConnection(String, int, Duration, SockAddr)}, {@code null} blocking). A
+     * {@link SockAddr.Raw} of a family this OS knows is connected as that family.
+     */
     public static Socket createConnection(SockAddr address, Duration timeout, SockAddr source) throws IOException {
         return connectFirst(List.of(address), timeout, source, System.nanoTime());
     }
@@ -252,13 +279,14 @@ public final class Sockets {
     }
 
     private static Socket connectFirst(List<SockAddr> targets, Duration timeout, SockAddr source, long start) throws IOException {
+        SocketProvider p = ProviderContext.require().provider;
         long total = toNanos(timeout);
         List<IOException> failures = new ArrayList<>();
         IOException failure = null;
-        for (SockAddr target : targets) {
+        for (SockAddr target : attempts(p, targets, source)) {
             Socket s = null;
             try {
-                s = Socket.open(target.family(), SocketType.STREAM, 0);
+                s = Socket.open(familyOf(p, target), SocketType.STREAM, 0);
                 setRemaining(s, total, start, timeout);
                 if (source != null) {
                     s.bind(source);
@@ -266,16 +294,25 @@ public final class Sockets {
                 s.connect(target);
                 s.setTimeout(timeout);
                 return s;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 if (s != null) {
                     s.close();
                 }
-                IOException io = e instanceof IOException x ? x : new IOException(e);
-                failures.add(io);
-                failure = io;
-                if (io instanceof java.net.SocketTimeoutException) {
+                failures.add(e);
+                failure = e;
+                if (e instanceof java.net.SocketTimeoutException) {
                     break; // the overall deadline has passed
                 }
+            } catch (RuntimeException | Error e) {
+                // A programming error is not an attempt that failed: it surfaces as itself.
+                if (s != null) {
+                    try {
+                        s.close();
+                    } catch (IOException closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+                throw e;
             }
         }
         if (failure == null) {
@@ -289,6 +326,53 @@ public final class Sockets {
         throw failure;
     }
 
+    /**
+     * The family of {@code address}; for a {@link SockAddr.Raw}, the family its native
+     * number is on this provider.
+     *
+     * @throws IllegalArgumentException for a raw address of a family the provider does not know
+     */
+    static Family familyOf(SocketProvider p, SockAddr address) {
+        Objects.requireNonNull(address, "address");
+        Family f = address.family();
+        if (f == null) {
+            int n = ((SockAddr.Raw) address).nativeFamily();
+            f = p.family(n);
+            if (f == null) {
+                throw new IllegalArgumentException("no socket family of " + p.name() + " has the number " + n
+                        + " of the raw address " + address);
+            }
+        }
+        return f;
+    }
+
+    /**
+     * The targets a connection attempt is made to: with a source address, those of its
+     * family (the bind would fail on the others).
+     *
+     * @throws IllegalArgumentException for a raw address of an unknown family, or a source none fits
+     */
+    static List<SockAddr> attempts(SocketProvider p, List<SockAddr> targets, SockAddr source) {
+        for (SockAddr t : targets) {
+            familyOf(p, t);
+        }
+        if (source == null) {
+            return targets;
+        }
+        Family sf = familyOf(p, source);
+        List<SockAddr> fit = new ArrayList<>();
+        for (SockAddr t : targets) {
+            if (familyOf(p, t) == sf) {
+                fit.add(t);
+            }
+        }
+        if (fit.isEmpty() && !targets.isEmpty()) {
+            throw new IllegalArgumentException("the source address " + source + " is " + sf + "; no address to connect to is: "
+                    + targets);
+        }
+        return fit;
+    }
+
     /** Python's {@code create_server(address)}: a listening TCP socket with {@code SO_REUSEADDR}. */
     public static Socket createServer(SockAddr address) throws IOException {
         return createServer(address, -1, false, false);
@@ -296,7 +380,8 @@ public final class Sockets {
 
     /**
      * Python's {@code create_server}: a socket of the address's family with
-     * {@code SO_REUSEADDR} set, bound and listening.
+     * {@code SO_REUSEADDR} set, bound and listening. A {@link SockAddr.Raw} of a family this
+     * OS knows is served as that family.
      *
      * @param backlog        -1 for Python's default
      * @param reusePort      set {@code SO_REUSEPORT} (fails where the OS lacks it)
@@ -304,7 +389,7 @@ public final class Sockets {
      */
     public static Socket createServer(SockAddr address, int backlog, boolean reusePort, boolean dualStackIpv6)
             throws IOException {
-        Objects.requireNonNull(address, "address");
+        Family family = familyOf(provider(), address);
         if (reusePort && !supports(Capability.REUSEPORT)) {
             throw new IllegalArgumentException("SO_REUSEPORT not supported on this platform");
         }
@@ -312,19 +397,19 @@ public final class Sockets {
             if (!hasDualStackIpv6()) {
                 throw new IllegalArgumentException("dualstack_ipv6 not supported on this platform");
             }
-            if (address.family() != Family.INET6) {
+            if (family != Family.INET6) {
                 throw new IllegalArgumentException("dualstack_ipv6 requires an INET6 address");
             }
         }
-        Socket s = Socket.open(address.family(), SocketType.STREAM, 0);
+        Socket s = Socket.open(family, SocketType.STREAM, 0);
         try {
-            if (address.family() == Family.INET || address.family() == Family.INET6) {
+            if (family == Family.INET || family == Family.INET6) {
                 s.setOption(SockOpt.SO_REUSEADDR, true);
             }
             if (reusePort) {
                 s.setOption(SockOpt.SO_REUSEPORT, true);
             }
-            if (address.family() == Family.INET6) {
+            if (family == Family.INET6) {
                 s.setOption(SockOpt.IPV6_V6ONLY, !dualStackIpv6);
             }
             s.bind(address);

@@ -199,6 +199,62 @@ class CPythonRulesTest {
         assertEquals(expected, String.join("\n", ours));
     }
 
+    // ---- 5: CMSG_LEN and CMSG_SPACE at their bounds ----------------------------------------
+
+    @Test
+    void cmsgLenAndSpaceHaveCPythonsBoundsEach() throws Exception {
+        String expected = python("""
+                import socket
+                for n in range(0x7fffffe0, 0x80000000):
+                    out = []
+                    for f in (socket.CMSG_LEN, socket.CMSG_SPACE):
+                        try:
+                            out.append(str(f(n)))
+                        except OverflowError:
+                            out.append('E')
+                    print(n, *out)
+                """);
+        List<String> ours = new ArrayList<>();
+        for (int n = 0x7fffffe0; n > 0; n++) { // up to Integer.MAX_VALUE, then it wraps
+            String len;
+            String space;
+            try {
+                len = Integer.toString(Sockets.cmsgLen(n));
+            } catch (IllegalArgumentException e) {
+                len = "E";
+            }
+            try {
+                space = Integer.toString(Sockets.cmsgSpace(n));
+            } catch (IllegalArgumentException e) {
+                space = "E";
+            }
+            ours.add(n + " " + len + " " + space);
+        }
+        assertEquals(expected, String.join("\n", ours));
+    }
+
+    // ---- 6: create_connection's default timeout ----------------------------------------------
+
+    @Test
+    void createConnectionWithoutATimeoutTakesTheDefaultAndNullBlocks() throws Exception {
+        try (Socket server = Sockets.createServer(SockAddr.inet("127.0.0.1", 0))) {
+            SockAddr.Inet4 at = (SockAddr.Inet4) server.getSockName();
+            String expected = python("""
+                    import socket, sys
+                    socket.setdefaulttimeout(3)
+                    a = ('127.0.0.1', int(sys.argv[1]))
+                    print(socket.create_connection(a).gettimeout(), socket.create_connection(a, None).gettimeout())
+                    """.replace("sys.argv[1]", Integer.toString(at.port())));
+            Sockets.setDefaultTimeout(Duration.ofSeconds(3));
+            try (Socket byName = Sockets.createConnection("127.0.0.1", at.port());
+                 Socket byAddress = Sockets.createConnection(at);
+                 Socket blocking = Sockets.createConnection("127.0.0.1", at.port(), null, null)) {
+                assertEquals(expected, py(byName.getTimeout()) + " " + py(blocking.getTimeout()));
+                assertEquals(Duration.ofSeconds(3), byAddress.getTimeout());
+            }
+        }
+    }
+
     // ---- 8: reads after a timeout, sendfile's count, and the documented differences ------
 
     @Test
@@ -331,6 +387,57 @@ class CPythonRulesTest {
             assertThrows(IllegalStateException.class, () -> pair.first().makeFile("w", -1, broken));
             pair.first().close();
             assertReallyClosed(pair);
+        }
+    }
+
+    // ---- 10, 11: raw addresses, and caller errors surface as themselves ----------------------
+
+    /** 127.0.0.1:port as the bytes after an AF_INET sockaddr's family field. */
+    private static SockAddr.Raw rawInet(int port) {
+        byte[] d = new byte[14];
+        d[0] = (byte) (port >> 8);
+        d[1] = (byte) port;
+        d[2] = 127;
+        d[5] = 1;
+        return new SockAddr.Raw(SocketConstants.AF_INET, d);
+    }
+
+    @Test
+    void aRawAddressOfAKnownFamilyServesAndConnects() throws Exception {
+        try (Socket server = Sockets.createServer(rawInet(0))) {
+            assertEquals(Family.INET, server.family());
+            int port = ((SockAddr.Inet4) server.getSockName()).port();
+            try (Socket c = Sockets.createConnection(rawInet(port), Duration.ofSeconds(10), null);
+                 Socket.Accepted a = server.accept()) {
+                assertEquals(SockAddr.inet("127.0.0.1", port), c.getPeerName());
+                assertEquals(c.getSockName(), a.address());
+            }
+        }
+    }
+
+    @Test
+    void aRawAddressOfAnUnknownFamilyIsAClearArgumentError() {
+        SockAddr.Raw alien = new SockAddr.Raw(12345, new byte[14]);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Sockets.createServer(alien)).getMessage().contains("12345"));
+        assertThrows(IllegalArgumentException.class, () -> Sockets.createConnection(alien, Duration.ofSeconds(1), null));
+        assertThrows(IllegalArgumentException.class,
+                () -> Sockets.createConnection(List.of(alien), Duration.ofSeconds(1), null, Duration.ofMillis(50)));
+    }
+
+    @Test
+    void aSourceAddressOfTheWrongFamilySurfacesAsItself() throws Exception {
+        assumeTrue(Sockets.supports(Capability.INET6), "no IPv6 here");
+        try (Socket server = Sockets.createServer(SockAddr.inet("127.0.0.1", 0))) {
+            SockAddr target = server.getSockName();
+            SockAddr v6 = SockAddr.inet6("::1", 0);
+            assertThrows(IllegalArgumentException.class, () -> Sockets.createConnection(target, Duration.ofSeconds(5), v6));
+            assertThrows(IllegalArgumentException.class,
+                    () -> Sockets.createConnection(List.of(target), Duration.ofSeconds(5), v6, Duration.ofMillis(50)));
+            // Among addresses of both families, the source picks those of its own.
+            try (Socket c = Sockets.createConnection(List.of(SockAddr.inet6("::1", 1), target), Duration.ofSeconds(5),
+                    SockAddr.inet("127.0.0.1", 0))) {
+                assertEquals(target, c.getPeerName());
+            }
         }
     }
 }
