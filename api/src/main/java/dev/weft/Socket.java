@@ -114,6 +114,16 @@ public final class Socket implements java.io.Closeable {
     private volatile int state;
     /** -1 blocking, 0 non-blocking, else the timeout in nanoseconds. */
     private volatile long timeoutNanos;
+    /**
+     * A datagram socket's read side, as this object's {@link #shutdown} left it:
+     * {@link #READ_OPEN}, {@link #READ_SHUT}, or {@link #READ_SHUT_IF_REPORTED} when
+     * {@code shutdown(2)} said {@code ENOTCONN} (Linux shuts an unconnected datagram
+     * socket's read side anyway, and the poller reports it as a state change).
+     */
+    private volatile int readSide;
+    private static final int READ_OPEN = 0;
+    private static final int READ_SHUT_IF_REPORTED = 1;
+    private static final int READ_SHUT = 2;
     /** Set once SO_LINGER is on: close(2) may then block, so it runs off the carrier. */
     private volatile boolean lingering;
     /** Open files made by {@link #makeFile} from this socket. */
@@ -1149,7 +1159,28 @@ public final class Socket implements java.io.Closeable {
 
     // ---- the rest -------------------------------------------------------------------
 
-    /** {@code shutdown(2)} with {@link #SHUT_RD}, {@link #SHUT_WR} or {@link #SHUT_RDWR}. */
+    /**
+     * {@code shutdown(2)} with {@link #SHUT_RD}, {@link #SHUT_WR} or {@link #SHUT_RDWR}.
+     *
+     * <p>On a datagram socket ({@code SOCK_DGRAM}, {@code SOCK_RAW}...), shutting the read side
+     * ends every receive in blocking or timeout mode that finds nothing queued, also those
+     * already waiting in other threads, with an empty result, as the kernel's blocking
+     * {@code recvfrom} does: {@code recv} an empty array, {@code recvFrom} empty data and a
+     * null address, {@code recvMsg} no data and no ancillary data, {@code recvMmsg} no
+     * datagrams. Linux shuts an unconnected datagram socket's read side too, though the call
+     * throws {@code ENOTCONN} (CPython raises it as well). In non-blocking mode a receive
+     * still throws {@link WouldBlockException}, as the kernel says. Two deliberate
+     * differences from CPython: in timeout mode CPython's receive retries until the timeout
+     * and raises {@code TimeoutError} (its poll finds the socket readable, its non-blocking
+     * {@code recvfrom} says {@code EAGAIN}), where weft returns the empty result; and only a
+     * shutdown made through this object is seen (one through a duplicate descriptor or
+     * another process leaves a receive waiting, as the poller's report cannot be told from
+     * a pending error).
+     *
+     * <pre>{@code
+     * udp.shutdown(Socket.SHUT_RD); // a thread blocked in udp.recvFrom(2048) gets (empty, null)
+     * }</pre>
+     */
     public void shutdown(int how) throws IOException {
         if (how < SHUT_RD || how > SHUT_RDWR) {
             throw new IllegalArgumentException("how must be SHUT_RD, SHUT_WR or SHUT_RDWR, got " + how);
@@ -1158,12 +1189,28 @@ public final class Socket implements java.io.Closeable {
         try {
             drainedAt = 0; // a shut read side ends the stream now: the next read must ask the kernel
             int r = p.shutdown(fd, how);
+            if (how != SHUT_WR && type != SocketType.STREAM && type != SocketType.SEQPACKET) {
+                // A stream's or SEQPACKET's non-blocking recv returns 0 once shut by itself; a
+                // datagram socket's says EAGAIN, so its receivers must be told here.
+                if (r == 0) {
+                    readSide = READ_SHUT;
+                } else if (p.errno(-r) == Errno.ENOTCONN && readSide == READ_OPEN) {
+                    readSide = READ_SHUT_IF_REPORTED;
+                }
+                waiters.ready(Poller.READ);
+            }
             if (r < 0) {
                 throw ctx.error(r, "shutdown");
             }
         } finally {
             exit();
         }
+    }
+
+    /** Whether a datagram receive that found nothing must return empty: see {@link #shutdown}. */
+    private boolean readShutDown() {
+        int r = readSide;
+        return r == READ_SHUT || r == READ_SHUT_IF_REPORTED && waiters.stateChanged();
     }
 
     /** {@code getsockname(2)}. */
@@ -1530,6 +1577,9 @@ public final class Socket implements java.io.Closeable {
                                 + (direction == Poller.READ ? "received" : "sent")));
                     }
                     throw e;
+                }
+                if (direction == Poller.READ && !d.nonBlocking() && readShutDown()) {
+                    return 0; // the kernel's blocking recv on a shut datagram socket: an empty result
                 }
                 if ((policy & SPIN) != 0 && SPIN_NANOS > 0 && !d.nonBlocking()) {
                     spinStart = spin(spinStart, d);
