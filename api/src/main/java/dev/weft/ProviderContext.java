@@ -91,6 +91,15 @@ final class ProviderContext {
         }
     }
 
+    /** {@link #of} for callers that throw IOException. */
+    static ProviderContext require(SocketProvider p) throws IOException {
+        try {
+            return of(p);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     private static ProviderContext choose() {
         LOAD_LOCK.lock();
         try {

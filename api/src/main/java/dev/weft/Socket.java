@@ -205,7 +205,7 @@ public final class Socket implements java.io.Closeable {
 
     /** The same on an explicit provider (a wrapper such as a fault injector, or a test double). */
     public static Socket open(SocketProvider provider, Family family, SocketType type, int proto) throws IOException {
-        return open(ProviderContext.of(Objects.requireNonNull(provider, "provider")), family, type, proto);
+        return open(ProviderContext.require(Objects.requireNonNull(provider, "provider")), family, type, proto);
     }
 
     private static Socket open(ProviderContext ctx, Family family, SocketType type, int proto) throws IOException {
@@ -966,8 +966,8 @@ public final class Socket implements java.io.Closeable {
      * timed out object"): its buffers may hold part of what was read.
      *
      * <p>Unlike CPython, a {@code buffering} larger than a Java array can be
-     * ({@code Integer.MAX_VALUE - 8}) is refused, and a buffer is allocated up front; if
-     * anything fails, the file takes no reference on the socket.
+     * ({@code Integer.MAX_VALUE - 8}) is refused. If anything fails (a buffer the heap cannot
+     * hold, say), the file takes no reference on the socket, which can still be closed.
      *
      * <pre>{@code
      * try (SocketFile f = s.makeFile("rb", -1, null)) { byte[] line = f.inputStream().readNBytes(5); }
@@ -1380,7 +1380,9 @@ public final class Socket implements java.io.Closeable {
      * Python's {@code repr}: {@code <weft.Socket fd=3, family=INET, type=STREAM, proto=0,
      * laddr=127.0.0.1:5000, raddr=127.0.0.1:40000>}; {@code [closed]} before {@code fd=} once
      * closed, and, as CPython, no {@code laddr} or {@code raddr} where there is no such
-     * address (not connected, unnamed, or closed).
+     * address (not connected, unnamed, or closed). Unlike CPython's, the family and type are
+     * names where weft has one (CPython 3.11 prints {@code family=2, type=1}), and addresses
+     * print as {@link SockAddr}s do ({@code 127.0.0.1:5000}, not {@code ('127.0.0.1', 5000)}).
      */
     @Override
     public String toString() {

@@ -143,7 +143,7 @@ public final class Sockets {
 
     /** {@code socketPair} on an explicit provider. */
     public static SocketPair socketPair(SocketProvider provider, Family family, SocketType type, int proto) throws IOException {
-        return socketPair(ProviderContext.of(provider), family, type, proto);
+        return socketPair(ProviderContext.require(provider), family, type, proto);
     }
 
     private static SocketPair socketPair(ProviderContext ctx, Family family, SocketType type, int proto) throws IOException {
