@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Family;
 import dev.weft.Sockets;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ class PacketVethTest {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child ends");
+        closePipes(p);
         System.out.print(out);
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.trim().endsWith("ALL PASSED"), out);
@@ -38,6 +40,16 @@ class PacketVethTest {
     private static int run(List<String> cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
-        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        int rc = p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        closePipes(p);
+        return rc;
     }
+
+    /** Closes the child's pipes here, so no descriptor is left for the process reaper to close during a later test's count. */
+    static void closePipes(Process p) throws IOException {
+        p.getOutputStream().close();
+        p.getInputStream().close();
+        p.getErrorStream().close();
+    }
+
 }
