@@ -40,11 +40,16 @@ FROM_HEADERS = [
     "IPPROTO_MPTCP", "IPPROTO_UDPLITE", "IPPROTO_SCTP",
     "SCM_TIMESTAMP", "SCM_TIMESTAMPNS",
     "AF_MPLS", "AF_KCM", "AF_XDP", "AF_MCTP",
+    "NETLINK_ADD_MEMBERSHIP", "NETLINK_DROP_MEMBERSHIP", "NETLINK_PKTINFO", "NETLINK_KOBJECT_UEVENT",
+    "NETLINK_GENERIC", "NETLINK_NETFILTER", "NETLINK_AUDIT", "NETLINK_SOCK_DIAG",
+    "PACKET_ADD_MEMBERSHIP", "PACKET_DROP_MEMBERSHIP", "PACKET_MR_MULTICAST", "PACKET_MR_PROMISC",
+    "PACKET_MR_ALLMULTI", "ETH_P_ALL", "ETH_P_IP", "ETH_P_IPV6", "ETH_P_ARP",
 ]
 # The kernel's own name for a level userspace headers spell differently: SOL_UDPLITE is
 # defined only inside the kernel (include/linux/socket.h), as IPPROTO_UDPLITE.
 ALIASES = {"SOL_UDPLITE": "IPPROTO_UDPLITE"}
-HEADERS = ["sys/socket.h", "netinet/in.h", "netinet/tcp.h", "netinet/udp.h"]
+HEADERS = ["sys/socket.h", "netinet/in.h", "netinet/tcp.h", "netinet/udp.h", "linux/netlink.h",
+           "netpacket/packet.h", "net/ethernet.h"]
 
 
 def from_headers():

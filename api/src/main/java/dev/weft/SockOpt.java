@@ -166,6 +166,21 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
     /** Queue extended errors for {@code MSG_ERRQUEUE} (Linux). */
     public static final SockOpt<Boolean> IPV6_RECVERR = bool("IPV6_RECVERR", "IPPROTO_IPV6");
 
+    /** Join a netlink multicast group by number, beyond the 32 that bind's groups mask can name (Linux). */
+    public static final SockOpt<Integer> NETLINK_ADD_MEMBERSHIP = integer("NETLINK_ADD_MEMBERSHIP", "SOL_NETLINK");
+    /** Leave a netlink multicast group (Linux). */
+    public static final SockOpt<Integer> NETLINK_DROP_MEMBERSHIP = integer("NETLINK_DROP_MEMBERSHIP", "SOL_NETLINK");
+    /** Join a link-layer group, or enter promiscuous/all-multicast mode, on an AF_PACKET socket (Linux). */
+    public static final SockOpt<PacketMembership> PACKET_ADD_MEMBERSHIP = new SockOpt<>("PACKET_ADD_MEMBERSHIP", "SOL_PACKET", PacketMembership.class);
+    /** Undo a {@link #PACKET_ADD_MEMBERSHIP} (Linux). */
+    public static final SockOpt<PacketMembership> PACKET_DROP_MEMBERSHIP = new SockOpt<>("PACKET_DROP_MEMBERSHIP", "SOL_PACKET", PacketMembership.class);
+    /** A raw IPv4 socket's sends carry their own IP header. */
+    public static final SockOpt<Boolean> IP_HDRINCL = bool("IP_HDRINCL", "IPPROTO_IP");
+    /** How many bytes of each sent UDP-Lite datagram its checksum covers (0: all). */
+    public static final SockOpt<Integer> UDPLITE_SEND_CSCOV = integer("UDPLITE_SEND_CSCOV", "SOL_UDPLITE");
+    /** The least checksum coverage a received UDP-Lite datagram must have, or it is dropped. */
+    public static final SockOpt<Integer> UDPLITE_RECV_CSCOV = integer("UDPLITE_RECV_CSCOV", "SOL_UDPLITE");
+
     /** Every typed option, for tools and conformance tests. */
     public static java.util.List<SockOpt<?>> all() {
         java.util.List<SockOpt<?>> out = new java.util.ArrayList<>();

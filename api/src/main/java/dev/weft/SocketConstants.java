@@ -214,6 +214,14 @@ public final class SocketConstants {
     public static final int CAN_RTR_FLAG = c("CAN_RTR_FLAG");
     /** CAN_SFF_MASK, or -1 where this OS has none. */
     public static final int CAN_SFF_MASK = c("CAN_SFF_MASK");
+    /** ETH_P_ALL, or -1 where this OS has none. */
+    public static final int ETH_P_ALL = c("ETH_P_ALL");
+    /** ETH_P_ARP, or -1 where this OS has none. */
+    public static final int ETH_P_ARP = c("ETH_P_ARP");
+    /** ETH_P_IP, or -1 where this OS has none. */
+    public static final int ETH_P_IP = c("ETH_P_IP");
+    /** ETH_P_IPV6, or -1 where this OS has none. */
+    public static final int ETH_P_IPV6 = c("ETH_P_IPV6");
     /** EAGAIN, or -1 where this OS has none. */
     public static final int EAGAIN = c("EAGAIN");
     /** EAI_AGAIN, or -1 where this OS has none. */
@@ -504,6 +512,22 @@ public final class SocketConstants {
     public static final int NETLINK_NFLOG = c("NETLINK_NFLOG");
     /** NETLINK_ROUTE, or -1 where this OS has none. */
     public static final int NETLINK_ROUTE = c("NETLINK_ROUTE");
+    /** NETLINK_ADD_MEMBERSHIP, or -1 where this OS has none. */
+    public static final int NETLINK_ADD_MEMBERSHIP = c("NETLINK_ADD_MEMBERSHIP");
+    /** NETLINK_AUDIT, or -1 where this OS has none. */
+    public static final int NETLINK_AUDIT = c("NETLINK_AUDIT");
+    /** NETLINK_DROP_MEMBERSHIP, or -1 where this OS has none. */
+    public static final int NETLINK_DROP_MEMBERSHIP = c("NETLINK_DROP_MEMBERSHIP");
+    /** NETLINK_GENERIC, or -1 where this OS has none. */
+    public static final int NETLINK_GENERIC = c("NETLINK_GENERIC");
+    /** NETLINK_KOBJECT_UEVENT, or -1 where this OS has none. */
+    public static final int NETLINK_KOBJECT_UEVENT = c("NETLINK_KOBJECT_UEVENT");
+    /** NETLINK_NETFILTER, or -1 where this OS has none. */
+    public static final int NETLINK_NETFILTER = c("NETLINK_NETFILTER");
+    /** NETLINK_PKTINFO, or -1 where this OS has none. */
+    public static final int NETLINK_PKTINFO = c("NETLINK_PKTINFO");
+    /** NETLINK_SOCK_DIAG, or -1 where this OS has none. */
+    public static final int NETLINK_SOCK_DIAG = c("NETLINK_SOCK_DIAG");
     /** NETLINK_USERSOCK, or -1 where this OS has none. */
     public static final int NETLINK_USERSOCK = c("NETLINK_USERSOCK");
     /** NETLINK_XFRM, or -1 where this OS has none. */
@@ -528,6 +552,16 @@ public final class SocketConstants {
     public static final int PACKET_FASTROUTE = c("PACKET_FASTROUTE");
     /** PACKET_HOST, or -1 where this OS has none. */
     public static final int PACKET_HOST = c("PACKET_HOST");
+    /** PACKET_ADD_MEMBERSHIP, or -1 where this OS has none. */
+    public static final int PACKET_ADD_MEMBERSHIP = c("PACKET_ADD_MEMBERSHIP");
+    /** PACKET_DROP_MEMBERSHIP, or -1 where this OS has none. */
+    public static final int PACKET_DROP_MEMBERSHIP = c("PACKET_DROP_MEMBERSHIP");
+    /** PACKET_MR_ALLMULTI, or -1 where this OS has none. */
+    public static final int PACKET_MR_ALLMULTI = c("PACKET_MR_ALLMULTI");
+    /** PACKET_MR_MULTICAST, or -1 where this OS has none. */
+    public static final int PACKET_MR_MULTICAST = c("PACKET_MR_MULTICAST");
+    /** PACKET_MR_PROMISC, or -1 where this OS has none. */
+    public static final int PACKET_MR_PROMISC = c("PACKET_MR_PROMISC");
     /** PACKET_LOOPBACK, or -1 where this OS has none. */
     public static final int PACKET_LOOPBACK = c("PACKET_LOOPBACK");
     /** PACKET_MULTICAST, or -1 where this OS has none. */

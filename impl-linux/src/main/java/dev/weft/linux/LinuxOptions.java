@@ -1,6 +1,7 @@
 package dev.weft.linux;
 
 import dev.weft.Credentials;
+import dev.weft.PacketMembership;
 import dev.weft.SockOpt;
 import dev.weft.TcpInfo;
 import dev.weft.common.OptionCodec;
@@ -24,10 +25,19 @@ final class LinuxOptions {
     /** {@code struct ucred}, read-only. */
     static final OptionCodec<Credentials> UCRED = OptionCodec.of(Credentials.class, null, LinuxStructs::ucred);
 
+    /** {@code struct packet_mreq}: ifindex, type, address length, address[8]. */
+    static final OptionCodec<PacketMembership> PACKET_MREQ = OptionCodec.of(PacketMembership.class, m -> {
+        byte[] a = m.address();
+        return OptionCodecs.buffer(16).putInt(m.interfaceIndex()).putShort((short) m.type()).putShort((short) a.length)
+                .put(a).array();
+    }, null);
+
     /** By option name, over the POSIX ones. */
     static final Map<String, OptionCodec<?>> NAMED = Map.of(
             "IP_ADD_MEMBERSHIP", IP_MREQN,
             "IP_DROP_MEMBERSHIP", IP_MREQN,
             "TCP_INFO", TCP_INFO,
-            "SO_PEERCRED", UCRED);
+            "SO_PEERCRED", UCRED,
+            "PACKET_ADD_MEMBERSHIP", PACKET_MREQ,
+            "PACKET_DROP_MEMBERSHIP", PACKET_MREQ);
 }
