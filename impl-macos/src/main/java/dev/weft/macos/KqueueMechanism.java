@@ -37,8 +37,10 @@ import java.nio.ByteBuffer;
  * {@code udata} is the scheduler's 64 bits, as they are.
  *
  * <p>Semantics checked against Apple's kqueue(2) and the JDK's {@code KQueue}/
- * {@code KQueuePoller} (which register {@code EVFILT_READ}/{@code EVFILT_WRITE} per fd and
- * read {@code EV_EOF}/{@code EV_ERROR} from {@code flags}); reasoning beside each choice.
+ * {@code KQueuePoller}. The JDK's virtual-thread poller registers one filter per parked
+ * thread with {@code EV_ADD | EV_ONESHOT} and registers again on every park; weft's
+ * scheduler keeps a registration for the socket's life (it never re-arms an ordinary one),
+ * so it needs the edge form, {@code EV_CLEAR}. Reasoning beside each choice.
  */
 final class KqueueMechanism implements PollMechanism {
     /** Room for the two changes of one descriptor and their two receipts. */
