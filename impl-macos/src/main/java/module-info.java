@@ -1,4 +1,4 @@
-/** weft's macOS provider (kqueue); declines to run until its poller lands. */
+/** weft's macOS provider (kqueue), on macOS aarch64 and x86_64; it declines elsewhere. */
 module dev.weft.macos {
     requires dev.weft.posix;
 

@@ -35,7 +35,7 @@ import java.util.Objects;
  */
 public sealed interface SockAddr
         permits SockAddr.Inet4, SockAddr.Inet6, SockAddr.Unix, SockAddr.Netlink, SockAddr.Vsock,
-        SockAddr.Packet, SockAddr.Raw {
+        SockAddr.Packet, SockAddr.SysControl, SockAddr.Raw {
 
     /** The family this address belongs to, or null for a {@link Raw} of an unmapped family. */
     Family family();
@@ -207,6 +207,28 @@ public sealed interface SockAddr
         @Override
         public Family family() {
             return Family.NETLINK;
+        }
+    }
+
+    /**
+     * A {@code PF_SYSTEM}/{@code SYSPROTO_CONTROL} address (macOS kernel controls): Python's
+     * {@code (id, unit)}, both unsigned 32-bit ({@code struct sockaddr_ctl}'s {@code sc_id},
+     * {@code sc_unit}). Python also takes a control's name, which it turns into the id with
+     * {@code CTLIOCGINFO}; here that is {@code Sockets.provider().controlId(fd, name)}.
+     *
+     * <pre>{@code
+     * s.connect(new SockAddr.SysControl(Sockets.provider().controlId(s.fileno(), "com.apple.net.utun_control"), 0));
+     * }</pre>
+     */
+    record SysControl(int id, int unit) implements SockAddr {
+        @Override
+        public Family family() {
+            return Family.SYSTEM;
+        }
+
+        @Override
+        public String toString() {
+            return "system:(" + Integer.toUnsignedString(id) + ", " + Integer.toUnsignedString(unit) + ")";
         }
     }
 

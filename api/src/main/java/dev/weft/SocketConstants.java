@@ -42,6 +42,8 @@ public final class SocketConstants {
     public static final int AF_BRIDGE = c("AF_BRIDGE");
     /** AF_CAN, or -1 where this OS has none. */
     public static final int AF_CAN = c("AF_CAN");
+    /** AF_DECnet (macOS), or -1 where this OS has none. */
+    public static final int AF_DECnet = c("AF_DECnet");
     /** AF_ECONET, or -1 where this OS has none. */
     public static final int AF_ECONET = c("AF_ECONET");
     /** AF_HYPERV (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
@@ -58,8 +60,12 @@ public final class SocketConstants {
     public static final int AF_KCM = c("AF_KCM");
     /** AF_KEY, or -1 where this OS has none. */
     public static final int AF_KEY = c("AF_KEY");
+    /** AF_LINK (macOS), or -1 where this OS has none. */
+    public static final int AF_LINK = c("AF_LINK");
     /** AF_LLC, or -1 where this OS has none. */
     public static final int AF_LLC = c("AF_LLC");
+    /** AF_MAX (macOS), or -1 where this OS has none. */
+    public static final int AF_MAX = c("AF_MAX");
     /** AF_MCTP, or -1 where this OS has none. */
     public static final int AF_MCTP = c("AF_MCTP");
     /** AF_MPLS, or -1 where this OS has none. */
@@ -86,7 +92,7 @@ public final class SocketConstants {
     public static final int AF_SECURITY = c("AF_SECURITY");
     /** AF_SNA, or -1 where this OS has none. */
     public static final int AF_SNA = c("AF_SNA");
-    /** AF_SYSTEM (macOS; weft's macOS table does not have it yet), or -1 where this OS has none. */
+    /** AF_SYSTEM (macOS), or -1 where this OS has none. */
     public static final int AF_SYSTEM = c("AF_SYSTEM");
     /** AF_TIPC, or -1 where this OS has none. */
     public static final int AF_TIPC = c("AF_TIPC");
@@ -108,6 +114,10 @@ public final class SocketConstants {
     public static final int AI_ALL = c("AI_ALL");
     /** AI_CANONNAME, or -1 where this OS has none. */
     public static final int AI_CANONNAME = c("AI_CANONNAME");
+    /** AI_DEFAULT (macOS), or -1 where this OS has none. */
+    public static final int AI_DEFAULT = c("AI_DEFAULT");
+    /** AI_MASK (macOS), or -1 where this OS has none. */
+    public static final int AI_MASK = c("AI_MASK");
     /** AI_NUMERICHOST, or -1 where this OS has none. */
     public static final int AI_NUMERICHOST = c("AI_NUMERICHOST");
     /** AI_NUMERICSERV, or -1 where this OS has none. */
@@ -116,6 +126,8 @@ public final class SocketConstants {
     public static final int AI_PASSIVE = c("AI_PASSIVE");
     /** AI_V4MAPPED, or -1 where this OS has none. */
     public static final int AI_V4MAPPED = c("AI_V4MAPPED");
+    /** AI_V4MAPPED_CFG (macOS), or -1 where this OS has none. */
+    public static final int AI_V4MAPPED_CFG = c("AI_V4MAPPED_CFG");
     /** ALG_OP_DECRYPT, or -1 where this OS has none. */
     public static final int ALG_OP_DECRYPT = c("ALG_OP_DECRYPT");
     /** ALG_OP_ENCRYPT, or -1 where this OS has none. */
@@ -228,10 +240,14 @@ public final class SocketConstants {
     public static final int EAI_AGAIN = c("EAI_AGAIN");
     /** EAI_BADFLAGS, or -1 where this OS has none. */
     public static final int EAI_BADFLAGS = c("EAI_BADFLAGS");
+    /** EAI_BADHINTS (macOS), or -1 where this OS has none. */
+    public static final int EAI_BADHINTS = c("EAI_BADHINTS");
     /** EAI_FAIL, or -1 where this OS has none. */
     public static final int EAI_FAIL = c("EAI_FAIL");
     /** EAI_FAMILY, or -1 where this OS has none. */
     public static final int EAI_FAMILY = c("EAI_FAMILY");
+    /** EAI_MAX (macOS), or -1 where this OS has none. */
+    public static final int EAI_MAX = c("EAI_MAX");
     /** EAI_MEMORY, or -1 where this OS has none. */
     public static final int EAI_MEMORY = c("EAI_MEMORY");
     /** EAI_NODATA, or -1 where this OS has none. */
@@ -240,6 +256,8 @@ public final class SocketConstants {
     public static final int EAI_NONAME = c("EAI_NONAME");
     /** EAI_OVERFLOW, or -1 where this OS has none. */
     public static final int EAI_OVERFLOW = c("EAI_OVERFLOW");
+    /** EAI_PROTOCOL (macOS), or -1 where this OS has none. */
+    public static final int EAI_PROTOCOL = c("EAI_PROTOCOL");
     /** EAI_SERVICE, or -1 where this OS has none. */
     public static final int EAI_SERVICE = c("EAI_SERVICE");
     /** EAI_SOCKTYPE, or -1 where this OS has none. */
@@ -248,6 +266,14 @@ public final class SocketConstants {
     public static final int EAI_SYSTEM = c("EAI_SYSTEM");
     /** EBADF, or -1 where this OS has none. */
     public static final int EBADF = c("EBADF");
+    /** ETHERTYPE_ARP (macOS), or -1 where this OS has none. */
+    public static final int ETHERTYPE_ARP = c("ETHERTYPE_ARP");
+    /** ETHERTYPE_IP (macOS), or -1 where this OS has none. */
+    public static final int ETHERTYPE_IP = c("ETHERTYPE_IP");
+    /** ETHERTYPE_IPV6 (macOS), or -1 where this OS has none. */
+    public static final int ETHERTYPE_IPV6 = c("ETHERTYPE_IPV6");
+    /** ETHERTYPE_VLAN (macOS), or -1 where this OS has none. */
+    public static final int ETHERTYPE_VLAN = c("ETHERTYPE_VLAN");
     /** EWOULDBLOCK, or -1 where this OS has none. */
     public static final int EWOULDBLOCK = c("EWOULDBLOCK");
     /** INADDR_ALLHOSTS_GROUP, or -1 where this OS has none. */
@@ -276,12 +302,18 @@ public final class SocketConstants {
     public static final int IPPROTO_DSTOPTS = c("IPPROTO_DSTOPTS");
     /** IPPROTO_EGP, or -1 where this OS has none. */
     public static final int IPPROTO_EGP = c("IPPROTO_EGP");
+    /** IPPROTO_EON (macOS), or -1 where this OS has none. */
+    public static final int IPPROTO_EON = c("IPPROTO_EON");
     /** IPPROTO_ESP, or -1 where this OS has none. */
     public static final int IPPROTO_ESP = c("IPPROTO_ESP");
     /** IPPROTO_FRAGMENT, or -1 where this OS has none. */
     public static final int IPPROTO_FRAGMENT = c("IPPROTO_FRAGMENT");
+    /** IPPROTO_GGP (macOS), or -1 where this OS has none. */
+    public static final int IPPROTO_GGP = c("IPPROTO_GGP");
     /** IPPROTO_GRE, or -1 where this OS has none. */
     public static final int IPPROTO_GRE = c("IPPROTO_GRE");
+    /** IPPROTO_HELLO (macOS), or -1 where this OS has none. */
+    public static final int IPPROTO_HELLO = c("IPPROTO_HELLO");
     /** IPPROTO_HOPOPTS, or -1 where this OS has none. */
     public static final int IPPROTO_HOPOPTS = c("IPPROTO_HOPOPTS");
     /** IPPROTO_ICMP, or -1 where this OS has none. */
@@ -294,12 +326,20 @@ public final class SocketConstants {
     public static final int IPPROTO_IGMP = c("IPPROTO_IGMP");
     /** IPPROTO_IP, or -1 where this OS has none. */
     public static final int IPPROTO_IP = c("IPPROTO_IP");
+    /** IPPROTO_IPCOMP (macOS), or -1 where this OS has none. */
+    public static final int IPPROTO_IPCOMP = c("IPPROTO_IPCOMP");
     /** IPPROTO_IPIP, or -1 where this OS has none. */
     public static final int IPPROTO_IPIP = c("IPPROTO_IPIP");
+    /** IPPROTO_IPV4 (macOS), or -1 where this OS has none. */
+    public static final int IPPROTO_IPV4 = c("IPPROTO_IPV4");
     /** IPPROTO_IPV6, or -1 where this OS has none. */
     public static final int IPPROTO_IPV6 = c("IPPROTO_IPV6");
+    /** IPPROTO_MAX (macOS), or -1 where this OS has none. */
+    public static final int IPPROTO_MAX = c("IPPROTO_MAX");
     /** IPPROTO_MPTCP, or -1 where this OS has none. */
     public static final int IPPROTO_MPTCP = c("IPPROTO_MPTCP");
+    /** IPPROTO_ND (macOS), or -1 where this OS has none. */
+    public static final int IPPROTO_ND = c("IPPROTO_ND");
     /** IPPROTO_NONE, or -1 where this OS has none. */
     public static final int IPPROTO_NONE = c("IPPROTO_NONE");
     /** IPPROTO_PIM, or -1 where this OS has none. */
@@ -322,6 +362,10 @@ public final class SocketConstants {
     public static final int IPPROTO_UDP = c("IPPROTO_UDP");
     /** IPPROTO_UDPLITE, or -1 where this OS has none. */
     public static final int IPPROTO_UDPLITE = c("IPPROTO_UDPLITE");
+    /** IPPROTO_XTP (macOS), or -1 where this OS has none. */
+    public static final int IPPROTO_XTP = c("IPPROTO_XTP");
+    /** IPV6_BOUND_IF (macOS), or -1 where this OS has none. */
+    public static final int IPV6_BOUND_IF = c("IPV6_BOUND_IF");
     /** IPV6_CHECKSUM, or -1 where this OS has none. */
     public static final int IPV6_CHECKSUM = c("IPV6_CHECKSUM");
     /** IPV6_DONTFRAG, or -1 where this OS has none. */
@@ -354,6 +398,8 @@ public final class SocketConstants {
     public static final int IPV6_PATHMTU = c("IPV6_PATHMTU");
     /** IPV6_PKTINFO, or -1 where this OS has none. */
     public static final int IPV6_PKTINFO = c("IPV6_PKTINFO");
+    /** IPV6_PORTRANGE (macOS), or -1 where this OS has none. */
+    public static final int IPV6_PORTRANGE = c("IPV6_PORTRANGE");
     /** IPV6_RECVDSTOPTS, or -1 where this OS has none. */
     public static final int IPV6_RECVDSTOPTS = c("IPV6_RECVDSTOPTS");
     /** IPV6_RECVERR, or -1 where this OS has none. */
@@ -382,18 +428,30 @@ public final class SocketConstants {
     public static final int IPV6_TRANSPARENT = c("IPV6_TRANSPARENT");
     /** IPV6_UNICAST_HOPS, or -1 where this OS has none. */
     public static final int IPV6_UNICAST_HOPS = c("IPV6_UNICAST_HOPS");
+    /** IPV6_USE_MIN_MTU (macOS), or -1 where this OS has none. */
+    public static final int IPV6_USE_MIN_MTU = c("IPV6_USE_MIN_MTU");
     /** IPV6_V6ONLY, or -1 where this OS has none. */
     public static final int IPV6_V6ONLY = c("IPV6_V6ONLY");
     /** IP_ADD_MEMBERSHIP, or -1 where this OS has none. */
     public static final int IP_ADD_MEMBERSHIP = c("IP_ADD_MEMBERSHIP");
+    /** IP_ADD_SOURCE_MEMBERSHIP (macOS), or -1 where this OS has none. */
+    public static final int IP_ADD_SOURCE_MEMBERSHIP = c("IP_ADD_SOURCE_MEMBERSHIP");
     /** IP_BIND_ADDRESS_NO_PORT, or -1 where this OS has none. */
     public static final int IP_BIND_ADDRESS_NO_PORT = c("IP_BIND_ADDRESS_NO_PORT");
+    /** IP_BLOCK_SOURCE (macOS), or -1 where this OS has none. */
+    public static final int IP_BLOCK_SOURCE = c("IP_BLOCK_SOURCE");
+    /** IP_BOUND_IF (macOS), or -1 where this OS has none. */
+    public static final int IP_BOUND_IF = c("IP_BOUND_IF");
     /** IP_DEFAULT_MULTICAST_LOOP, or -1 where this OS has none. */
     public static final int IP_DEFAULT_MULTICAST_LOOP = c("IP_DEFAULT_MULTICAST_LOOP");
     /** IP_DEFAULT_MULTICAST_TTL, or -1 where this OS has none. */
     public static final int IP_DEFAULT_MULTICAST_TTL = c("IP_DEFAULT_MULTICAST_TTL");
+    /** IP_DONTFRAG (macOS), or -1 where this OS has none. */
+    public static final int IP_DONTFRAG = c("IP_DONTFRAG");
     /** IP_DROP_MEMBERSHIP, or -1 where this OS has none. */
     public static final int IP_DROP_MEMBERSHIP = c("IP_DROP_MEMBERSHIP");
+    /** IP_DROP_SOURCE_MEMBERSHIP (macOS), or -1 where this OS has none. */
+    public static final int IP_DROP_SOURCE_MEMBERSHIP = c("IP_DROP_SOURCE_MEMBERSHIP");
     /** IP_FREEBIND, or -1 where this OS has none. */
     public static final int IP_FREEBIND = c("IP_FREEBIND");
     /** IP_HDRINCL, or -1 where this OS has none. */
@@ -416,16 +474,26 @@ public final class SocketConstants {
     public static final int IP_OPTIONS = c("IP_OPTIONS");
     /** IP_PKTINFO, or -1 where this OS has none. */
     public static final int IP_PKTINFO = c("IP_PKTINFO");
+    /** IP_PORTRANGE (macOS), or -1 where this OS has none. */
+    public static final int IP_PORTRANGE = c("IP_PORTRANGE");
+    /** IP_RECVDSTADDR (macOS), or -1 where this OS has none. */
+    public static final int IP_RECVDSTADDR = c("IP_RECVDSTADDR");
     /** IP_RECVERR, or -1 where this OS has none. */
     public static final int IP_RECVERR = c("IP_RECVERR");
+    /** IP_RECVIF (macOS), or -1 where this OS has none. */
+    public static final int IP_RECVIF = c("IP_RECVIF");
     /** IP_RECVOPTS, or -1 where this OS has none. */
     public static final int IP_RECVOPTS = c("IP_RECVOPTS");
     /** IP_RECVORIGDSTADDR, or -1 where this OS has none. */
     public static final int IP_RECVORIGDSTADDR = c("IP_RECVORIGDSTADDR");
+    /** IP_RECVPKTINFO (macOS), or -1 where this OS has none. */
+    public static final int IP_RECVPKTINFO = c("IP_RECVPKTINFO");
     /** IP_RECVRETOPTS, or -1 where this OS has none. */
     public static final int IP_RECVRETOPTS = c("IP_RECVRETOPTS");
     /** IP_RECVTOS, or -1 where this OS has none. */
     public static final int IP_RECVTOS = c("IP_RECVTOS");
+    /** IP_RECVTTL (macOS), or -1 where this OS has none. */
+    public static final int IP_RECVTTL = c("IP_RECVTTL");
     /** IP_RETOPTS, or -1 where this OS has none. */
     public static final int IP_RETOPTS = c("IP_RETOPTS");
     /** IP_TOS, or -1 where this OS has none. */
@@ -434,6 +502,8 @@ public final class SocketConstants {
     public static final int IP_TRANSPARENT = c("IP_TRANSPARENT");
     /** IP_TTL, or -1 where this OS has none. */
     public static final int IP_TTL = c("IP_TTL");
+    /** IP_UNBLOCK_SOURCE (macOS), or -1 where this OS has none. */
+    public static final int IP_UNBLOCK_SOURCE = c("IP_UNBLOCK_SOURCE");
     /** IP_UNICAST_IF, or -1 where this OS has none. */
     public static final int IP_UNICAST_IF = c("IP_UNICAST_IF");
     /** J1939_EE_INFO_NONE, or -1 where this OS has none. */
@@ -466,8 +536,16 @@ public final class SocketConstants {
     public static final int J1939_PGN_PDU1_MAX = c("J1939_PGN_PDU1_MAX");
     /** J1939_PGN_REQUEST, or -1 where this OS has none. */
     public static final int J1939_PGN_REQUEST = c("J1939_PGN_REQUEST");
-    /** LOCAL_PEERCRED (macOS; weft's macOS table does not have it yet), or -1 where this OS has none. */
+    /** LOCAL_PEERCRED (macOS), or -1 where this OS has none. */
     public static final int LOCAL_PEERCRED = c("LOCAL_PEERCRED");
+    /** LOCAL_PEEREPID (macOS), or -1 where this OS has none. */
+    public static final int LOCAL_PEEREPID = c("LOCAL_PEEREPID");
+    /** LOCAL_PEEREUUID (macOS), or -1 where this OS has none. */
+    public static final int LOCAL_PEEREUUID = c("LOCAL_PEEREUUID");
+    /** LOCAL_PEERPID (macOS), or -1 where this OS has none. */
+    public static final int LOCAL_PEERPID = c("LOCAL_PEERPID");
+    /** LOCAL_PEERUUID (macOS), or -1 where this OS has none. */
+    public static final int LOCAL_PEERUUID = c("LOCAL_PEERUUID");
     /** MSG_CMSG_CLOEXEC, or -1 where this OS has none. */
     public static final int MSG_CMSG_CLOEXEC = c("MSG_CMSG_CLOEXEC");
     /** MSG_CONFIRM, or -1 where this OS has none. */
@@ -478,26 +556,42 @@ public final class SocketConstants {
     public static final int MSG_DONTROUTE = c("MSG_DONTROUTE");
     /** MSG_DONTWAIT, or -1 where this OS has none. */
     public static final int MSG_DONTWAIT = c("MSG_DONTWAIT");
+    /** MSG_EOF (macOS), or -1 where this OS has none. */
+    public static final int MSG_EOF = c("MSG_EOF");
     /** MSG_EOR, or -1 where this OS has none. */
     public static final int MSG_EOR = c("MSG_EOR");
     /** MSG_ERRQUEUE, or -1 where this OS has none. */
     public static final int MSG_ERRQUEUE = c("MSG_ERRQUEUE");
     /** MSG_FASTOPEN, or -1 where this OS has none. */
     public static final int MSG_FASTOPEN = c("MSG_FASTOPEN");
+    /** MSG_FLUSH (macOS), or -1 where this OS has none. */
+    public static final int MSG_FLUSH = c("MSG_FLUSH");
+    /** MSG_HAVEMORE (macOS), or -1 where this OS has none. */
+    public static final int MSG_HAVEMORE = c("MSG_HAVEMORE");
+    /** MSG_HOLD (macOS), or -1 where this OS has none. */
+    public static final int MSG_HOLD = c("MSG_HOLD");
     /** MSG_MORE, or -1 where this OS has none. */
     public static final int MSG_MORE = c("MSG_MORE");
+    /** MSG_NEEDSA (macOS), or -1 where this OS has none. */
+    public static final int MSG_NEEDSA = c("MSG_NEEDSA");
     /** MSG_NOSIGNAL, or -1 where this OS has none. */
     public static final int MSG_NOSIGNAL = c("MSG_NOSIGNAL");
     /** MSG_OOB, or -1 where this OS has none. */
     public static final int MSG_OOB = c("MSG_OOB");
     /** MSG_PEEK, or -1 where this OS has none. */
     public static final int MSG_PEEK = c("MSG_PEEK");
+    /** MSG_RCVMORE (macOS), or -1 where this OS has none. */
+    public static final int MSG_RCVMORE = c("MSG_RCVMORE");
+    /** MSG_SEND (macOS), or -1 where this OS has none. */
+    public static final int MSG_SEND = c("MSG_SEND");
     /** MSG_TRUNC, or -1 where this OS has none. */
     public static final int MSG_TRUNC = c("MSG_TRUNC");
     /** MSG_WAITALL, or -1 where this OS has none. */
     public static final int MSG_WAITALL = c("MSG_WAITALL");
     /** MSG_WAITFORONE, or -1 where this OS has none. */
     public static final int MSG_WAITFORONE = c("MSG_WAITFORONE");
+    /** MSG_WAITSTREAM (macOS), or -1 where this OS has none. */
+    public static final int MSG_WAITSTREAM = c("MSG_WAITSTREAM");
     /** MSG_ZEROCOPY, or -1 where this OS has none. */
     public static final int MSG_ZEROCOPY = c("MSG_ZEROCOPY");
     /** NETLINK_CRYPTO, or -1 where this OS has none. */
@@ -586,6 +680,8 @@ public final class SocketConstants {
     public static final int RCVALL_ON = c("RCVALL_ON");
     /** SCM_CREDENTIALS, or -1 where this OS has none. */
     public static final int SCM_CREDENTIALS = c("SCM_CREDENTIALS");
+    /** SCM_CREDS (macOS), or -1 where this OS has none. */
+    public static final int SCM_CREDS = c("SCM_CREDS");
     /** SCM_J1939_DEST_ADDR, or -1 where this OS has none. */
     public static final int SCM_J1939_DEST_ADDR = c("SCM_J1939_DEST_ADDR");
     /** SCM_J1939_DEST_NAME, or -1 where this OS has none. */
@@ -600,6 +696,8 @@ public final class SocketConstants {
     public static final int SCM_TIMESTAMP = c("SCM_TIMESTAMP");
     /** SCM_TIMESTAMPNS, or -1 where this OS has none. */
     public static final int SCM_TIMESTAMPNS = c("SCM_TIMESTAMPNS");
+    /** SCM_TIMESTAMP_MONOTONIC (macOS), or -1 where this OS has none. */
+    public static final int SCM_TIMESTAMP_MONOTONIC = c("SCM_TIMESTAMP_MONOTONIC");
     /** SHUT_RD, or -1 where this OS has none. */
     public static final int SHUT_RD = c("SHUT_RD");
     /** SHUT_RDWR, or -1 where this OS has none. */
@@ -616,6 +714,8 @@ public final class SocketConstants {
     public static final int SOCK_CLOEXEC = c("SOCK_CLOEXEC");
     /** SOCK_DGRAM, or -1 where this OS has none. */
     public static final int SOCK_DGRAM = c("SOCK_DGRAM");
+    /** SOCK_MAXADDRLEN (macOS), or -1 where this OS has none. */
+    public static final int SOCK_MAXADDRLEN = c("SOCK_MAXADDRLEN");
     /** SOCK_NONBLOCK, or -1 where this OS has none. */
     public static final int SOCK_NONBLOCK = c("SOCK_NONBLOCK");
     /** SOCK_RAW, or -1 where this OS has none. */
@@ -638,6 +738,8 @@ public final class SocketConstants {
     public static final int SOL_IP = c("SOL_IP");
     /** SOL_IPV6, or -1 where this OS has none. */
     public static final int SOL_IPV6 = c("SOL_IPV6");
+    /** SOL_LOCAL (macOS), or -1 where this OS has none. */
+    public static final int SOL_LOCAL = c("SOL_LOCAL");
     /** SOL_NETLINK, or -1 where this OS has none. */
     public static final int SOL_NETLINK = c("SOL_NETLINK");
     /** SOL_PACKET, or -1 where this OS has none. */
@@ -696,10 +798,20 @@ public final class SocketConstants {
     public static final int SO_KEEPALIVE = c("SO_KEEPALIVE");
     /** SO_LINGER, or -1 where this OS has none. */
     public static final int SO_LINGER = c("SO_LINGER");
+    /** SO_LINGER_SEC (macOS), or -1 where this OS has none. */
+    public static final int SO_LINGER_SEC = c("SO_LINGER_SEC");
     /** SO_MARK, or -1 where this OS has none. */
     public static final int SO_MARK = c("SO_MARK");
+    /** SO_NET_SERVICE_TYPE (macOS), or -1 where this OS has none. */
+    public static final int SO_NET_SERVICE_TYPE = c("SO_NET_SERVICE_TYPE");
+    /** SO_NOADDRERR (macOS), or -1 where this OS has none. */
+    public static final int SO_NOADDRERR = c("SO_NOADDRERR");
     /** SO_NOSIGPIPE, or -1 where this OS has none. */
     public static final int SO_NOSIGPIPE = c("SO_NOSIGPIPE");
+    /** SO_NREAD (macOS), or -1 where this OS has none. */
+    public static final int SO_NREAD = c("SO_NREAD");
+    /** SO_NWRITE (macOS), or -1 where this OS has none. */
+    public static final int SO_NWRITE = c("SO_NWRITE");
     /** SO_OOBINLINE, or -1 where this OS has none. */
     public static final int SO_OOBINLINE = c("SO_OOBINLINE");
     /** SO_PASSCRED, or -1 where this OS has none. */
@@ -744,9 +856,11 @@ public final class SocketConstants {
     public static final int SO_TIMESTAMPING = c("SO_TIMESTAMPING");
     /** SO_TIMESTAMPNS, or -1 where this OS has none. */
     public static final int SO_TIMESTAMPNS = c("SO_TIMESTAMPNS");
+    /** SO_TIMESTAMP_MONOTONIC (macOS), or -1 where this OS has none. */
+    public static final int SO_TIMESTAMP_MONOTONIC = c("SO_TIMESTAMP_MONOTONIC");
     /** SO_TYPE, or -1 where this OS has none. */
     public static final int SO_TYPE = c("SO_TYPE");
-    /** SO_USELOOPBACK (macOS; weft's macOS table does not have it yet), or -1 where this OS has none. */
+    /** SO_USELOOPBACK (macOS), or -1 where this OS has none. */
     public static final int SO_USELOOPBACK = c("SO_USELOOPBACK");
     /** SO_VM_SOCKETS_BUFFER_MAX_SIZE, or -1 where this OS has none. */
     public static final int SO_VM_SOCKETS_BUFFER_MAX_SIZE = c("SO_VM_SOCKETS_BUFFER_MAX_SIZE");
@@ -756,14 +870,20 @@ public final class SocketConstants {
     public static final int SO_VM_SOCKETS_BUFFER_SIZE = c("SO_VM_SOCKETS_BUFFER_SIZE");
     /** SO_ZEROCOPY, or -1 where this OS has none. */
     public static final int SO_ZEROCOPY = c("SO_ZEROCOPY");
-    /** SYSPROTO_CONTROL (macOS; weft's macOS table does not have it yet), or -1 where this OS has none. */
+    /** SYSPROTO_CONTROL (macOS), or -1 where this OS has none. */
     public static final int SYSPROTO_CONTROL = c("SYSPROTO_CONTROL");
     /** TCP_CONGESTION, or -1 where this OS has none. */
     public static final int TCP_CONGESTION = c("TCP_CONGESTION");
+    /** TCP_CONNECTIONTIMEOUT (macOS), or -1 where this OS has none. */
+    public static final int TCP_CONNECTIONTIMEOUT = c("TCP_CONNECTIONTIMEOUT");
+    /** TCP_CONNECTION_INFO (macOS), or -1 where this OS has none. */
+    public static final int TCP_CONNECTION_INFO = c("TCP_CONNECTION_INFO");
     /** TCP_CORK, or -1 where this OS has none. */
     public static final int TCP_CORK = c("TCP_CORK");
     /** TCP_DEFER_ACCEPT, or -1 where this OS has none. */
     public static final int TCP_DEFER_ACCEPT = c("TCP_DEFER_ACCEPT");
+    /** TCP_ENABLE_ECN (macOS), or -1 where this OS has none. */
+    public static final int TCP_ENABLE_ECN = c("TCP_ENABLE_ECN");
     /** TCP_FASTOPEN, or -1 where this OS has none. */
     public static final int TCP_FASTOPEN = c("TCP_FASTOPEN");
     /** TCP_FASTOPEN_CONNECT, or -1 where this OS has none. */
@@ -772,7 +892,7 @@ public final class SocketConstants {
     public static final int TCP_INFO = c("TCP_INFO");
     /** TCP_INQ, or -1 where this OS has none. */
     public static final int TCP_INQ = c("TCP_INQ");
-    /** TCP_KEEPALIVE (macOS; weft's macOS table does not have it yet), or -1 where this OS has none. */
+    /** TCP_KEEPALIVE (macOS), or -1 where this OS has none. */
     public static final int TCP_KEEPALIVE = c("TCP_KEEPALIVE");
     /** TCP_KEEPCNT, or -1 where this OS has none. */
     public static final int TCP_KEEPCNT = c("TCP_KEEPCNT");
@@ -786,10 +906,20 @@ public final class SocketConstants {
     public static final int TCP_MAXSEG = c("TCP_MAXSEG");
     /** TCP_NODELAY, or -1 where this OS has none. */
     public static final int TCP_NODELAY = c("TCP_NODELAY");
+    /** TCP_NOOPT (macOS), or -1 where this OS has none. */
+    public static final int TCP_NOOPT = c("TCP_NOOPT");
+    /** TCP_NOPUSH (macOS), or -1 where this OS has none. */
+    public static final int TCP_NOPUSH = c("TCP_NOPUSH");
     /** TCP_NOTSENT_LOWAT, or -1 where this OS has none. */
     public static final int TCP_NOTSENT_LOWAT = c("TCP_NOTSENT_LOWAT");
     /** TCP_QUICKACK, or -1 where this OS has none. */
     public static final int TCP_QUICKACK = c("TCP_QUICKACK");
+    /** TCP_RXT_CONNDROPTIME (macOS), or -1 where this OS has none. */
+    public static final int TCP_RXT_CONNDROPTIME = c("TCP_RXT_CONNDROPTIME");
+    /** TCP_RXT_FINDROP (macOS), or -1 where this OS has none. */
+    public static final int TCP_RXT_FINDROP = c("TCP_RXT_FINDROP");
+    /** TCP_SENDMOREACKS (macOS), or -1 where this OS has none. */
+    public static final int TCP_SENDMOREACKS = c("TCP_SENDMOREACKS");
     /** TCP_SYNCNT, or -1 where this OS has none. */
     public static final int TCP_SYNCNT = c("TCP_SYNCNT");
     /** TCP_TX_DELAY, or -1 where this OS has none. */

@@ -231,6 +231,11 @@ public class ForwardingSocketProvider implements SocketProvider {
     }
 
     @Override
+    public long controlId(long fd, String name) {
+        return delegate.controlId(fd, name);
+    }
+
+    @Override
     public long sendFile(long fd, long fileFd, long offset, long count) {
         return delegate.sendFile(fd, fileFd, offset, count);
     }

@@ -199,6 +199,14 @@ public interface SocketProvider {
         throw new UnsupportedOperationException(name() + " does not offer sendmmsg");
     }
 
+    /**
+     * {@code ioctl(fd, CTLIOCGINFO)} (macOS): the id of the kernel control {@code name}, for
+     * a {@code PF_SYSTEM}/{@code SYSPROTO_CONTROL} socket {@code fd}; the id, or -errno as a long.
+     */
+    default long controlId(long fd, String name) {
+        throw new UnsupportedOperationException(name() + " has no PF_SYSTEM kernel controls");
+    }
+
     /** Opens {@code path} read-only and close-on-exec for {@link #sendFile}; the descriptor or -errno. */
     default long openForReading(String path) {
         throw new UnsupportedOperationException(name() + " does not open files");

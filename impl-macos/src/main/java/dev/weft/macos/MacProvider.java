@@ -1,38 +1,96 @@
 package dev.weft.macos;
 
 import dev.weft.Capability;
+import dev.weft.Credentials;
+import dev.weft.Errno;
+import dev.weft.AddrInfo;
+import dev.weft.SockAddr;
+import dev.weft.common.FamilyCodec;
 import dev.weft.common.Inet4Codec;
 import dev.weft.common.Inet6Codec;
+import dev.weft.common.Scratch;
 import dev.weft.common.SockAddrLayout;
-import dev.weft.common.UnixCodec;
+import dev.weft.common.poll.PollScheduler;
 import dev.weft.posix.AddrInfoLayout;
-import dev.weft.posix.PosixLibc;
 import dev.weft.posix.MsgLayout;
+import dev.weft.posix.PosixLibc;
 import dev.weft.posix.PosixProvider;
+import dev.weft.spi.MsgResult;
 import dev.weft.spi.Poller;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The macOS provider: the shared POSIX layer with BSD address layouts ({@code sa_len}),
- * descriptors made non-blocking and close-on-exec with {@code fcntl} (macOS has no
- * {@code SOCK_NONBLOCK} or {@code accept4}), and {@code SO_NOSIGPIPE} instead of
- * {@code MSG_NOSIGNAL}.
+ * The macOS provider (aarch64, x86_64): the shared POSIX layer with BSD address layouts
+ * ({@code sa_len}), Darwin's {@code msghdr}, numbers and errno numbers from
+ * {@link DarwinConstants} (generated from Apple's headers), and a kqueue poller.
+ * Where Darwin differs from Linux:
+ * <ul>
+ *   <li>no {@code SOCK_NONBLOCK}/{@code SOCK_CLOEXEC} and no {@code accept4}: every socket,
+ *       pair end and accepted socket is made non-blocking and close-on-exec with
+ *       {@code fcntl} (an accepted socket inherits {@code O_NONBLOCK} from the listener on
+ *       Darwin, unlike Linux, but weft sets it anyway and does not rely on it);</li>
+ *   <li>{@code SO_NOSIGPIPE} on every socket instead of {@code MSG_NOSIGNAL} on every send;</li>
+ *   <li>no {@code recvmmsg}/{@code sendmmsg}: a loop of {@code recvmsg}/{@code send}, same API;</li>
+ *   <li>BSD's {@code sendfile(fd, s, offset, &len, hdtr, flags)};</li>
+ *   <li>an {@code AF_UNIX} datagram send can fail with {@code ENOBUFS} when the receiver's
+ *       queue is full, and kqueue never reports writability afterwards: the send is retried
+ *       a bounded number of times with backoff ({@link #enobufsBackoffNanos});</li>
+ *   <li>peer credentials are {@code LOCAL_PEERCRED}'s {@code struct xucred}
+ *       ({@link #decodeCredentials}); {@code PF_SYSTEM} kernel controls ({@link #controlId}).</li>
+ * </ul>
  *
- * <p>Not yet runnable: its kqueue poller is a later issue, so {@link #isSupported()} is
- * false everywhere and weft reports that no provider fits rather than fail later.
+ * <pre>{@code
+ * java -Dweft.provider=macos ...   // force it (it is chosen by itself on macOS)
+ * }</pre>
  */
 public final class MacProvider extends PosixProvider {
-    private static final int F_SETFL = 4;
-    private static final int F_SETFD = 2;
-    private static final int O_NONBLOCK = 0x4;
-    private static final int FD_CLOEXEC = 1;
+    /**
+     * The address families macOS has; a new family is one more entry here. UNIX has
+     * Darwin's 104-byte {@code sun_path}; SYSTEM is {@code PF_SYSTEM}'s {@code sockaddr_ctl}.
+     */
+    public static final List<FamilyCodec<?>> FAMILIES = List.of(Inet4Codec.INSTANCE, Inet6Codec.INSTANCE,
+            DarwinUnixCodec.INSTANCE, SysControlCodec.INSTANCE);
+
+    /**
+     * What macOS has, known without probing: no abstract names, no autobind and no
+     * {@code SOCK_SEQPACKET} for {@code AF_UNIX} (XNU's unix domain has stream and dgram only).
+     */
+    private static final Set<Capability> CAPABILITIES = setOf(Capability.class, List.of(Capability.INET,
+            Capability.INET6, Capability.DUAL_STACK, Capability.UNIX_STREAM, Capability.UNIX_DGRAM,
+            Capability.SOCKETPAIR, Capability.REUSEPORT));
+
+    /** ENOBUFS retries: the first waits this long, each next twice as long, up to {@link #ENOBUFS_MAX_NANOS}. */
+    static final long ENOBUFS_FIRST_NANOS = 20_000;
+    static final long ENOBUFS_MAX_NANOS = 5_000_000;
+    /** Attempts after the first send; about 25 ms in all before ENOBUFS is reported. */
+    static final int ENOBUFS_RETRIES = 12;
+
+    /** An int option's value 1, in native order. */
+    private static final byte[] ONE = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, 1).array();
+
+    private final int solSocket;
+    private final int soNoSigpipe;
+    private final int enobufs;
+    private final int eagain;
+    private final int eintr;
 
     /** Called by ServiceLoader; loads no native code. */
     public MacProvider() {
-        super(MacConstants.socketConstants(), MacConstants.errnos(), SockAddrLayout.SA_LEN,
-                List.of(Inet4Codec.INSTANCE, Inet6Codec.INSTANCE, UnixCodec.INSTANCE), Map.of());
+        super(DarwinConstants.socketConstants(), DarwinConstants.errnos(), SockAddrLayout.SA_LEN, FAMILIES, Map.of());
+        this.solSocket = constant("SOL_SOCKET");
+        this.soNoSigpipe = constant("SO_NOSIGPIPE");
+        this.enobufs = nativeErrno(Errno.ENOBUFS);
+        this.eagain = nativeErrno(Errno.EAGAIN);
+        this.eintr = nativeErrno(Errno.EINTR);
     }
 
     @Override
@@ -42,22 +100,54 @@ public final class MacProvider extends PosixProvider {
 
     @Override
     public boolean isSupported() {
-        return false; // until the kqueue poller exists
+        return isMac(System.getProperty("os.name", ""), System.getProperty("os.arch", "")) && isLp64();
+    }
+
+    /** macOS on one of the two architectures whose headers DarwinConstants was generated from. */
+    static boolean isMac(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        return (os.startsWith("mac") || os.startsWith("darwin"))
+                && (osArch.equals("aarch64") || osArch.equals("arm64") || osArch.equals("x86_64") || osArch.equals("amd64"));
+    }
+
+    /**
+     * Refuses, in one line, to make native calls with Darwin's numbers and layouts on
+     * another OS (reached only by forcing {@code -Dweft.provider=macos}).
+     */
+    private void requireMac() {
+        if (!isSupported()) {
+            throw new UnsupportedOperationException("weft: the macos provider runs only on macOS (aarch64, x86_64), not on "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        }
+    }
+
+    @Override
+    public int priority() {
+        return 10;
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of();
+        return CAPABILITIES;
+    }
+
+    // ---- descriptors ------------------------------------------------------------------
+
+    @Override
+    protected int fcntl(int fd, int cmd, int arg) {
+        return MacLibc.Variadic.INSTANCE.fcntl(fd, cmd, arg);
     }
 
     @Override
     protected int openSocket(int family, int type, int protocol) {
+        requireMac();
         int fd = PosixLibc.socket(family, type, protocol);
         return fd < 0 ? fail() : configure(fd);
     }
 
     @Override
     protected int openSocketPair(int family, int type, int protocol, int[] fds) {
+        requireMac();
         if (PosixLibc.socketpair(family, type, protocol, fds) != 0) {
             return fail();
         }
@@ -80,10 +170,14 @@ public final class MacProvider extends PosixProvider {
         return r < 0 ? fail() : configure(r);
     }
 
-    /** Non-blocking, close-on-exec, no SIGPIPE; closes the descriptor on failure. */
+    /**
+     * Close-on-exec, non-blocking, no SIGPIPE; closes the descriptor on failure. The window
+     * between socket(2) and FD_CLOEXEC, in which a fork+exec elsewhere could inherit the
+     * descriptor, is Darwin's: it has no atomic form.
+     */
     private int configure(int fd) {
-        if (PosixLibc.fcntl(fd, F_SETFL, O_NONBLOCK) < 0 || PosixLibc.fcntl(fd, F_SETFD, FD_CLOEXEC) < 0
-                || setSockOpt(fd, 0xFFFF, 0x1022 /* SO_NOSIGPIPE */, new byte[] {1, 0, 0, 0}) < 0) {
+        if (fcntl(fd, DarwinConstants.F_SETFD, DarwinConstants.FD_CLOEXEC) < 0 || setNonBlocking(fd) < 0
+                || setSockOpt(fd, solSocket, soNoSigpipe, ONE) < 0) {
             int e = fail();
             PosixLibc.close(fd);
             return e;
@@ -106,44 +200,198 @@ public final class MacProvider extends PosixProvider {
         return AddrInfoLayout.BSD_LP64;
     }
 
-    /** F_DUPFD_CLOEXEC 67, O_NONBLOCK 0x4, O_CLOEXEC 0x1000000 (macOS headers). */
+    private static final FcntlNumbers FCNTL = new FcntlNumbers(DarwinConstants.F_DUPFD_CLOEXEC,
+            DarwinConstants.O_NONBLOCK, DarwinConstants.O_CLOEXEC);
+
     @Override
     protected FcntlNumbers fcntlNumbers() {
-        return new FcntlNumbers(67, 0x4, 0x1000000);
+        return FCNTL;
     }
 
     @Override
     protected Poller newPoller() {
-        throw new UnsupportedOperationException("weft: the macOS kqueue poller is not implemented yet");
+        requireMac();
+        try {
+            return new PollScheduler(new KqueueMechanism(this));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** The macOS values weft needs first (from the macOS SDK headers). */
-    static final class MacConstants {
-        private MacConstants() {}
+    IOException errorFor(int nativeErrno, String context) {
+        return error(nativeErrno, context);
+    }
 
-        static Map<String, Integer> socketConstants() {
-            return Map.ofEntries(
-                    Map.entry("AF_UNSPEC", 0), Map.entry("AF_UNIX", 1), Map.entry("AF_INET", 2), Map.entry("AF_INET6", 30),
-                    Map.entry("PF_SYSTEM", 32), Map.entry("SOCK_STREAM", 1), Map.entry("SOCK_DGRAM", 2),
-                    Map.entry("SOCK_RAW", 3), Map.entry("SOCK_RDM", 4), Map.entry("SOCK_SEQPACKET", 5),
-                    Map.entry("SOL_SOCKET", 0xFFFF), Map.entry("SO_REUSEADDR", 4), Map.entry("SO_KEEPALIVE", 8),
-                    Map.entry("SO_BROADCAST", 0x20), Map.entry("SO_LINGER", 0x80), Map.entry("SO_REUSEPORT", 0x200),
-                    Map.entry("SO_SNDBUF", 0x1001), Map.entry("SO_RCVBUF", 0x1002), Map.entry("SO_ERROR", 0x1007),
-                    Map.entry("SO_TYPE", 0x1008), Map.entry("SO_NOSIGPIPE", 0x1022), Map.entry("IPPROTO_IP", 0),
-                    Map.entry("IPPROTO_TCP", 6), Map.entry("IPPROTO_UDP", 17), Map.entry("IPPROTO_IPV6", 41),
-                    Map.entry("TCP_NODELAY", 1), Map.entry("IPV6_V6ONLY", 27), Map.entry("SOMAXCONN", 128),
-                    Map.entry("MSG_PEEK", 2), Map.entry("MSG_DONTWAIT", 0x80), Map.entry("MSG_WAITALL", 0x40));
-        }
+    @Override
+    public List<AddrInfo> getAddrInfo(String host, String service, int family, int type, int protocol, int flags)
+            throws IOException {
+        requireMac();
+        return super.getAddrInfo(host, service, family, type, protocol, flags);
+    }
 
-        static Map<String, Integer> errnos() {
-            return Map.ofEntries(
-                    Map.entry("EPERM", 1), Map.entry("ENOENT", 2), Map.entry("EINTR", 4), Map.entry("EBADF", 9),
-                    Map.entry("EAGAIN", 35), Map.entry("EWOULDBLOCK", 35), Map.entry("EINPROGRESS", 36),
-                    Map.entry("EALREADY", 37), Map.entry("EINVAL", 22), Map.entry("EPIPE", 32),
-                    Map.entry("EADDRINUSE", 48), Map.entry("EADDRNOTAVAIL", 49), Map.entry("ENETUNREACH", 51),
-                    Map.entry("ECONNABORTED", 53), Map.entry("ECONNRESET", 54), Map.entry("EISCONN", 56),
-                    Map.entry("ENOTCONN", 57), Map.entry("ETIMEDOUT", 60), Map.entry("ECONNREFUSED", 61),
-                    Map.entry("EHOSTUNREACH", 65), Map.entry("EAFNOSUPPORT", 47));
+    // ---- sends: the ENOBUFS trap ---------------------------------------------------------
+
+    /**
+     * How long to wait before ENOBUFS retry {@code attempt} (0-based), or -1 when the retries
+     * are spent and the error is to be reported: 20 µs doubling to 5 ms, 12 retries.
+     */
+    static long enobufsBackoffNanos(int attempt) {
+        if (attempt < 0 || attempt >= ENOBUFS_RETRIES) {
+            return -1;
         }
+        return Math.min(ENOBUFS_MAX_NANOS, ENOBUFS_FIRST_NANOS << Math.min(attempt, 30));
+    }
+
+    @Override
+    public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
+        long r = super.send(fd, src, flags, to);
+        for (int attempt = 0; r == -enobufs && isUnixDatagram(fd); attempt++) {
+            long wait = enobufsBackoffNanos(attempt);
+            if (wait < 0 || Thread.currentThread().isInterrupted()) {
+                break; // reported as ENOBUFS; an interrupt is the caller's to see
+            }
+            LockSupport.parkNanos(wait);
+            r = super.send(fd, src, flags, to);
+        }
+        return r;
+    }
+
+    @Override
+    public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
+        long r = super.sendMsg(fd, srcs, ancillary, flags, to);
+        for (int attempt = 0; r == -enobufs && isUnixDatagram(fd); attempt++) {
+            long wait = enobufsBackoffNanos(attempt);
+            if (wait < 0 || Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            LockSupport.parkNanos(wait);
+            r = super.sendMsg(fd, srcs, ancillary, flags, to);
+        }
+        return r;
+    }
+
+    /** Asked only after an ENOBUFS: an AF_UNIX SOCK_DGRAM socket. */
+    private boolean isUnixDatagram(long fd) {
+        byte[] v = new byte[4];
+        if (getSockOpt(fd, constant("SOL_SOCKET"), constant("SO_TYPE"), v) != 4
+                || ByteBuffer.wrap(v).order(ByteOrder.nativeOrder()).getInt() != constant("SOCK_DGRAM")) {
+            return false;
+        }
+        try {
+            return getSockName(fd) instanceof SockAddr.Unix;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    // ---- calls Darwin has its own way, or not at all -------------------------------------
+
+    /** BSD sendfile: the count goes in and comes back through {@code *len}; 0 there would mean "to the end". */
+    @Override
+    public long sendFile(long fd, long fileFd, long offset, long count) {
+        if (count <= 0) {
+            return 0;
+        }
+        Scratch s = Scratch.take();
+        try {
+            s.view().putLong(Scratch.AUX_OFFSET, count);
+            int r = MacLibc.sendfile((int) fileFd, (int) fd, offset, s.aux(), 0, 0);
+            long sent = s.view().getLong(Scratch.AUX_OFFSET);
+            if (r == 0) {
+                return sent;
+            }
+            int e = PosixLibc.errno();
+            // sendfile(2): on EAGAIN or EINTR, *len holds what was sent before.
+            return (e == eagain || e == eintr) && sent > 0 ? sent : -e;
+        } finally {
+            s.give();
+        }
+    }
+
+    /** No recvmmsg on Darwin: one recvmsg per buffer while datagrams are queued. */
+    @Override
+    public long recvMmsg(long fd, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
+        int i = 0;
+        for (; i < dsts.length; i++) {
+            MsgResult out = new MsgResult();
+            long n = recvMsg(fd, new ByteBuffer[] {dsts[i].duplicate()}, 0, flags, out);
+            if (n < 0) {
+                return i == 0 ? n : i;
+            }
+            lengths[i] = (int) n; // BSD recvmsg returns the truncated length, MSG_TRUNC aside
+            if (from != null) {
+                from[i] = out.address;
+            }
+        }
+        return i;
+    }
+
+    /** No sendmmsg on Darwin: one send per buffer until one would block. */
+    @Override
+    public long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
+        int i = 0;
+        for (; i < srcs.length; i++) {
+            long n = send(fd, srcs[i].duplicate(), flags, to == null ? null : to[i]);
+            if (n < 0) {
+                return i == 0 ? n : i;
+            }
+        }
+        return i;
+    }
+
+    /** {@code ioctl(CTLIOCGINFO)}: {@code struct ctl_info}'s name in, its id out. */
+    @Override
+    public long controlId(long fd, String name) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        // CPython refuses a name longer than ctl_name and copies with strncpy (no NUL needed at the full length).
+        if (n.length > DarwinConstants.MAX_KCTL_NAME) {
+            throw new IllegalArgumentException("kernel control name too long: " + n.length + " bytes, at most "
+                    + DarwinConstants.MAX_KCTL_NAME);
+        }
+        Scratch s = Scratch.take();
+        try {
+            ByteBuffer v = s.view();
+            int base = Scratch.AUX_OFFSET;
+            for (int i = 0; i < DarwinConstants.SIZEOF_CTL_INFO; i++) {
+                v.put(base + i, (byte) 0);
+            }
+            v.put(base + DarwinConstants.OFF_CTL_INFO_CTL_NAME, n);
+            int r = MacLibc.Variadic.INSTANCE.ioctl((int) fd, DarwinConstants.CTLIOCGINFO & 0xFFFFFFFFL,
+                    new com.sun.jna.Pointer(s.aux()));
+            return r < 0 ? fail() : v.getInt(base + DarwinConstants.OFF_CTL_INFO_CTL_ID) & 0xFFFFFFFFL;
+        } finally {
+            s.give();
+        }
+    }
+
+    // ---- credentials: LOCAL_PEERCRED's struct xucred -------------------------------------
+
+    @Override
+    public int credentialsSize() {
+        return DarwinConstants.SIZEOF_XUCRED;
+    }
+
+    /**
+     * {@code struct xucred} from {@code getsockopt(SOL_LOCAL, LOCAL_PEERCRED)}: the uid and
+     * the first group (the effective gid). xucred carries no pid, so {@code pid} is -1
+     * ({@code LOCAL_PEERPID} asks for it separately).
+     */
+    @Override
+    public Credentials decodeCredentials(byte[] value, int length) {
+        return xucred(value, length);
+    }
+
+    static Credentials xucred(byte[] value, int length) {
+        if (length < DarwinConstants.OFF_XUCRED_CR_GROUPS + 4 || value.length < length) {
+            throw new IllegalArgumentException("struct xucred needs " + (DarwinConstants.OFF_XUCRED_CR_GROUPS + 4)
+                    + " bytes, got " + length);
+        }
+        ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.nativeOrder());
+        if (b.getInt(DarwinConstants.OFF_XUCRED_CR_VERSION) != DarwinConstants.XUCRED_VERSION) {
+            throw new IllegalArgumentException("struct xucred version " + b.getInt(0) + ", expected " + DarwinConstants.XUCRED_VERSION);
+        }
+        int ngroups = b.getShort(DarwinConstants.OFF_XUCRED_CR_NGROUPS);
+        int gid = ngroups > 0 ? b.getInt(DarwinConstants.OFF_XUCRED_CR_GROUPS) : -1;
+        return new Credentials(-1, b.getInt(DarwinConstants.OFF_XUCRED_CR_UID), gid);
     }
 }

@@ -159,6 +159,16 @@ public abstract class PosixProvider implements SocketProvider {
     private static final int F_SETFL = 4;
     private static final int FD_CLOEXEC = 1;
 
+    /**
+     * {@code fcntl(fd, cmd, arg)}, -1 and the errno on failure. fcntl is variadic in C: the
+     * default binding passes {@code arg} as a fixed argument, which is where Linux's ABIs
+     * look for it; an ABI that passes variadic arguments elsewhere (Apple's arm64 puts
+     * them on the stack) overrides this with a variadic binding.
+     */
+    protected int fcntl(int fd, int cmd, int arg) {
+        return PosixLibc.fcntl(fd, cmd, arg);
+    }
+
     /** The errno of a failed call, negated: the SPI's convention. */
     protected static int fail() {
         return -PosixLibc.errno();
@@ -508,7 +518,7 @@ public abstract class PosixProvider implements SocketProvider {
 
     @Override
     public long dup(long fd) {
-        int d = PosixLibc.fcntl((int) fd, fcntlNumbers().dupfdCloexec(), 0);
+        int d = fcntl((int) fd, fcntlNumbers().dupfdCloexec(), 0);
         if (d < 0) {
             return fail();
         }
@@ -522,7 +532,7 @@ public abstract class PosixProvider implements SocketProvider {
 
     @Override
     public int setNonBlocking(long fd) {
-        int fl = PosixLibc.fcntl((int) fd, F_GETFL, 0);
+        int fl = fcntl((int) fd, F_GETFL, 0);
         if (fl < 0) {
             return fail();
         }
@@ -530,23 +540,23 @@ public abstract class PosixProvider implements SocketProvider {
         if ((fl & nb) != 0) {
             return 0;
         }
-        return PosixLibc.fcntl((int) fd, F_SETFL, fl | nb) < 0 ? fail() : 0;
+        return fcntl((int) fd, F_SETFL, fl | nb) < 0 ? fail() : 0;
     }
 
     @Override
     public int getInheritable(long fd) {
-        int r = PosixLibc.fcntl((int) fd, F_GETFD, 0);
+        int r = fcntl((int) fd, F_GETFD, 0);
         return r < 0 ? fail() : (r & FD_CLOEXEC) == 0 ? 1 : 0;
     }
 
     @Override
     public int setInheritable(long fd, boolean inheritable) {
-        int r = PosixLibc.fcntl((int) fd, F_GETFD, 0);
+        int r = fcntl((int) fd, F_GETFD, 0);
         if (r < 0) {
             return fail();
         }
         int want = inheritable ? r & ~FD_CLOEXEC : r | FD_CLOEXEC;
-        return PosixLibc.fcntl((int) fd, F_SETFD, want) < 0 ? fail() : 0;
+        return fcntl((int) fd, F_SETFD, want) < 0 ? fail() : 0;
     }
 
     @Override

@@ -18,8 +18,6 @@ import dev.weft.kit.FaultInjector;
 import dev.weft.kit.FaultInjector.Call;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -30,9 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Error paths leave the socket and the poller consistent: no lost bytes, no leaked descriptors. */
 class FaultInjectionTest {
     private static long openFds() throws IOException {
-        try (var s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.count();
-        }
+        return TestKit.openFds();
     }
 
     private static RandomGenerator seeded(long seed) {

@@ -68,7 +68,7 @@ class FilesAndDescriptorsTest {
             f.close();
             out.write('!');
             assertEquals("!", new String(pair.second().recv(64), StandardCharsets.US_ASCII));
-            assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/fd/" + fd)));
+            assertTrue(java.nio.file.Files.exists(TestKit.fdDir().resolve(Integer.toString(fd))));
             out.close(); // the last reference: now the descriptor closes
             assertEquals(0, pair.second().recv(64).length, "peer sees end of stream");
             assertEquals(-1, a.fileno());

@@ -189,6 +189,10 @@ class SockAddrPropertyTest {
                 b.putInt(4, ifIndex(p.ifname())).putShort(8, (short) p.hatype()).put(10, (byte) p.pkttype());
                 b.put(11, (byte) hw.length).put(12, hw);
             }
+            case SockAddr.SysControl c -> { // sockaddr_ctl (macOS only): SysControlCodecTest renders it in impl-macos
+                family = -1;
+                len = 0;
+            }
             case SockAddr.Raw r -> {
                 family = r.nativeFamily();
                 len = 2 + r.data().length;

@@ -44,9 +44,14 @@ final class TestKit {
         return Files.isDirectory(Path.of("/proc/self/fd"));
     }
 
-    /** The number of entries of {@code /proc/self/fd} (the listing's own descriptor included, every time). */
+    /** Where this process's descriptors are listed: {@code /proc/self/fd} (Linux), else {@code /dev/fd} (macOS, the BSDs). */
+    static Path fdDir() {
+        return hasProcFd() ? Path.of("/proc/self/fd") : Path.of("/dev/fd");
+    }
+
+    /** The number of entries of {@link #fdDir} (the listing's own descriptor included, every time). */
     static int openFds() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+        try (Stream<Path> s = Files.list(fdDir())) {
             return (int) s.count();
         }
     }
