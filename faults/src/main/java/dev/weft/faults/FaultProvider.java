@@ -1029,7 +1029,8 @@ public final class FaultProvider extends ForwardingSocketProvider {
                         plan = plan.withSeed(seed);
                         source = new SeededSource(plan);
                         description = plan.toString();
-                        hint = " (replay: -Dweft.faults.seed=" + seed + (profile != null ? " -Dweft.faults.profile=" + profile : "") + ")";
+                        hint = plan.isEmpty() ? " (no faults outside sessions; -Dweft.faults.profile=NAME chooses some)"
+                                : " (replay: -Dweft.faults.seed=" + seed + (profile != null ? " -Dweft.faults.profile=" + profile : "") + ")";
                     }
                 } catch (IOException | RuntimeException e) {
                     error = "weft.faults: bad settings: " + e.getMessage();

@@ -26,7 +26,7 @@ class StreamProfilesTest {
             for (long seed = 1; seed <= 3; seed++) {
                 for (boolean unix : List.of(false, true)) {
                     FaultPlan plan = FaultPlan.profile(profile).withSeed(seed);
-                    FaultProvider p = Faults.wrap(Sockets.provider(), plan);
+                    FaultProvider p = Faults.wrap(Real.provider(), plan);
                     Echo.Outcome o = Echo.run(p, Echo.data(seed, 96 << 10), unix);
                     String what = plan + (unix ? " over AF_UNIX" : " over TCP") + "\n" + p.session().log();
                     boolean fatal = profile.equals("chaos");
