@@ -1,0 +1,124 @@
+package dev.weft.faults.examples;
+
+import dev.weft.Family;
+import dev.weft.SockAddr;
+import dev.weft.Socket;
+import dev.weft.SocketType;
+import dev.weft.Sockets;
+import dev.weft.WeftTimeoutException;
+import dev.weft.examples.Demo;
+import dev.weft.examples.EchoClient;
+import dev.weft.examples.EchoServer;
+import dev.weft.faults.Call;
+import dev.weft.faults.Fault;
+import dev.weft.faults.FaultEvent;
+import dev.weft.faults.FaultLog;
+import dev.weft.faults.FaultProvider;
+import dev.weft.faults.FaultSession;
+import dev.weft.faults.Faults;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/**
+ * Run by ProfilesRunTest in a JVM started with {@code -Dweft.provider=faults
+ * -Dweft.faults.profile=P}: the seed's echo server and client, a UDP echo whose losses it
+ * checks against the provider's log, then the demo, all unchanged.
+ */
+public final class UnderFaultsMain {
+    private UnderFaultsMain() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        try (var vt = Executors.newVirtualThreadPerTaskExecutor()) {
+            vt.submit(() -> {
+                try {
+                    EchoServer.main(new String[] {args[0]});
+                } catch (Exception e) {
+                    // The seed's client closes after one recv: under short reads part of the echo is unread, and the server may see a reset.
+                    System.out.println("echo server: " + e);
+                }
+                return null;
+            });
+            for (int i = 0; ; i++) {
+                try {
+                    EchoClient.main(new String[] {Integer.toString(port)});
+                    break;
+                } catch (java.net.ConnectException notYet) {
+                    if (i == 200) {
+                        throw notYet;
+                    }
+                    Thread.sleep(5); // the server is still starting
+                }
+            }
+        }
+        udpEcho();
+        Demo.main(new String[] {"100", "3"});
+    }
+
+    /**
+     * 200 datagrams to a UDP echo, in a session of their own so that the server is s0 and
+     * the client s1: the replies are the requests, less those lost and plus those doubled
+     * on the way there, less and plus the same on the way back, as the log lists them.
+     */
+    private static void udpEcho() throws Exception {
+        int n = 200;
+        FaultProvider p = (FaultProvider) Sockets.provider();
+        // The executor closes last, after the sockets: the server's thread ends when its socket closes.
+        try (var vt = Executors.newVirtualThreadPerTaskExecutor(); FaultSession session = Faults.session(p.session().plan());
+             Socket server = Socket.open(Family.INET, SocketType.DGRAM); Socket client = Socket.open(Family.INET, SocketType.DGRAM)) {
+            server.bind(SockAddr.inet("127.0.0.1", 0));
+            vt.submit(() -> {
+                try {
+                    for (;;) {
+                        Socket.Received r = server.recvFrom(2048);
+                        server.sendTo(r.data(), r.address());
+                    }
+                } catch (java.io.IOException closed) {
+                    return null;
+                }
+            });
+            client.connect(server.getSockName());
+            client.setTimeout(Duration.ofSeconds(5)); // a send may wait out injected latency
+            int replies = 0;
+            for (int i = 0; i < n; i++) {
+                client.send(new byte[64]);
+                replies += drain(client, true);
+            }
+            client.setTimeout(Duration.ofMillis(300));
+            replies += drain(client, false);
+            server.close();
+            FaultLog log = session.log();
+            long[] there = leg(log, "s1");
+            long[] back = leg(log, "s0");
+            long expected = n - there[0] + there[1] - back[0] + back[1];
+            System.out.println("udp: " + n + " sent, " + replies + " echoed; requests lost " + there[0] + ", duplicated " + there[1]
+                    + "; replies lost " + back[0] + ", duplicated " + back[1] + "; counts " + log.counts()
+                    + (expected == replies ? "; accounting matches" : "; ACCOUNTING DIFFERS: expected " + expected + "\n" + log));
+        }
+    }
+
+    /** Datagrams {@code socket} sent that were lost, and that were doubled. */
+    private static long[] leg(FaultLog log, String socket) {
+        long[] r = new long[2];
+        for (FaultEvent e : log.events()) {
+            if (e.socket().equals(socket) && e.call() == Call.SEND) {
+                r[0] += e.fault() instanceof Fault.Drop ? 1 : 0;
+                r[1] += e.fault() instanceof Fault.Duplicate ? 1 : 0;
+            }
+        }
+        return r;
+    }
+
+    /** Receives what has come ({@code now}) or comes within the socket's timeout. */
+    private static int drain(Socket client, boolean now) throws java.io.IOException {
+        int got = 0;
+        for (;;) {
+            try {
+                client.recv(2048, now ? dev.weft.SocketConstants.MSG_DONTWAIT : 0);
+                got++;
+            } catch (WeftTimeoutException | dev.weft.WouldBlockException e) {
+                return got;
+            }
+        }
+    }
+}
