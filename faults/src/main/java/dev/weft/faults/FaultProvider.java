@@ -1037,6 +1037,11 @@ public final class FaultProvider extends ForwardingSocketProvider {
                 }
             }
             SocketProvider d = null;
+            if (!active) {
+                // Not asked for: no reason to make a second instance of the OS provider.
+                return new Config(placeholder("weft.faults: not selected (-Dweft.provider=faults selects it)"), false, source,
+                        description, hint, null, log);
+            }
             if (error == null) {
                 try {
                     d = findDelegate();

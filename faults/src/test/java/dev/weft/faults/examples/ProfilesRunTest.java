@@ -25,11 +25,10 @@ class ProfilesRunTest {
     @Test
     void theEchoProgramsAndTheDemoRunUnderEveryProfile() throws Exception {
         Map<String, Process> runs = new LinkedHashMap<>();
-        int port = 50100 + (int) (ProcessHandle.current().pid() % 500) * 10;
         for (String profile : FaultPlan.profiles()) {
             // Started together: most of each run is waiting for injected latency.
             runs.put(profile, ChildJvm.start(List.of("-Dweft.provider=faults", "-Dweft.faults.profile=" + profile, "-Dweft.faults.seed=" + profile.length()),
-                    UnderFaultsMain.class.getName(), Integer.toString(port++)));
+                    UnderFaultsMain.class.getName()));
         }
         for (var run : runs.entrySet()) {
             String profile = run.getKey();

@@ -28,11 +28,16 @@ public final class UnderFaultsMain {
     private UnderFaultsMain() {}
 
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
+        int port;
+        try (Socket probe = Socket.open(Family.INET, SocketType.STREAM)) {
+            probe.bind(SockAddr.inet("0.0.0.0", 0)); // a port free now, for the seed's server that wants one given
+            port = ((SockAddr.Inet4) probe.getSockName()).port();
+        }
+        String portText = Integer.toString(port);
         try (var vt = Executors.newVirtualThreadPerTaskExecutor()) {
             vt.submit(() -> {
                 try {
-                    EchoServer.main(new String[] {args[0]});
+                    EchoServer.main(new String[] {portText});
                 } catch (Exception e) {
                     // The seed's client closes after one recv: under short reads part of the echo is unread, and the server may see a reset.
                     System.out.println("echo server: " + e);
@@ -41,7 +46,7 @@ public final class UnderFaultsMain {
             });
             for (int i = 0; ; i++) {
                 try {
-                    EchoClient.main(new String[] {Integer.toString(port)});
+                    EchoClient.main(new String[] {portText});
                     break;
                 } catch (java.net.ConnectException notYet) {
                     if (i == 200) {
