@@ -244,7 +244,18 @@ public record FaultPlan(long seed, String profile, Map<Knob, String> settings) {
         return profile("none");
     }
 
-    /** A random profile other than {@code none} with a random seed: for property tests ({@code r} is any library's generator). */
+    /**
+     * A random profile other than {@code none} with a random seed: for property tests, from
+     * any library's generator. With QuickTheories:
+     *
+     * <pre>{@code
+     * qt().forAll(longs().all().map(s -> FaultPlan.random(new SplittableRandom(s)))).checkAssert(plan -> {
+     *     try (FaultSession faults = Faults.session(plan)) {
+     *         assertEquals(expected, myClient.fetch(), () -> plan + "\n" + faults.log());
+     *     }
+     * });
+     * }</pre>
+     */
     public static FaultPlan random(RandomGenerator r) {
         List<String> names = profiles().subList(1, PROFILES.size());
         return profile(names.get(r.nextInt(names.size()))).withSeed(r.nextLong());

@@ -521,7 +521,11 @@ public final class FaultProvider extends ForwardingSocketProvider {
 
     /** A call that only errnos and delays can hit (messages, batches, peeks). */
     private long plain(FaultSession s, Sock k, long fd, Call call, int events, long want, Io io) {
-        Op op = op(s, k, call, want);
+        return plain(s, k, fd, call, events, want, io, op(s, k, call, want));
+    }
+
+    /** {@link #plain} with the operation's decision already taken (a source may count its calls: ask once per call). */
+    private long plain(FaultSession s, Sock k, long fd, Call call, int events, long want, Io io, Op op) {
         Fault f = op.fault;
         if (f instanceof Fault.Fail e) {
             done(k, call, op.seq);
@@ -928,7 +932,7 @@ public final class FaultProvider extends ForwardingSocketProvider {
         Op op = op(s, k, Call.RECV, want);
         Fault f = op.fault;
         if (!(f instanceof Fault.Truncate t)) {
-            return plain(s, k, fd, Call.RECV, Poller.READ, want, limit -> super.recv(fd, dst, flags, from));
+            return plain(s, k, fd, Call.RECV, Poller.READ, want, limit -> super.recv(fd, dst, flags, from), op);
         }
         Numbers n = nums();
         long size = super.recv(fd, view(dst, 0), flags | n.msgPeek | n.msgTrunc, null);
