@@ -11,7 +11,9 @@
 # Environment:
 #   BENCH_JMH_OPTS  JMH iteration options (default: -wi 2 -i 3 -w 1s -r 2s -f 1)
 #   BENCH_PASSES    "unpinned pinned" (default), or one of them
-#   BENCH_SKIP      comma list of parts to skip: c, lateness, sparse, jmh, build
+#   BENCH_SKIP      comma list of parts to skip: c, lateness, sparse, wrk, jmh, build
+#                   (wrk: the examples' HTTP echo on weft's StreamServer and on a JDK
+#                   ServerSocket twin under Debian's wrk; skipped with a note if wrk is missing)
 #   BENCH_OUT       results directory (default bench/results, not committed)
 #   BENCH_EXPERIMENTS=1  also, per pass, 64 B TCP ping-pong for weft, weft-spin (a spin
 #                   before parking, emulated above the API) and the JDK side by side, weft
@@ -103,6 +105,16 @@ for pass in $PASSES; do
     for impl in weft jdk; do
       "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR" dev.weft.jmh.SparseEcho "$impl" 100 5000 4 | tee -a "$results"
     done
+  fi
+  if ! skipped wrk; then
+    if command -v wrk > /dev/null; then
+      echo "-- HTTP echo under wrk, 50 connections, 5 s"
+      for impl in weft jdk; do
+        "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR" dev.weft.jmh.WrkEcho "$impl" 50 5 | grep '^RESULT' | tee -a "$results"
+      done
+    else
+      echo "-- wrk not installed (apt-get install wrk): HTTP echo skipped"
+    fi
   fi
   if ! skipped jmh; then
     echo "-- JMH ($JMH_OPTS) -> $OUT/jmh-$pass.log"

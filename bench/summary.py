@@ -77,6 +77,10 @@ def bench_rows(r):
         yield (f"(e) UDP 64 B, burst {b}", "datagrams/s", score * 2 * b, True, None)
     elif name == "ConnectAccept.connectAcceptClose":
         yield ("(f) connect+accept+close", "connections/s", score, True, None)
+    elif name == "PingPong.Tls.roundTrip":
+        yield (f"(t) TLS 1.3 ping-pong {p['bytes']} B, SSLSocket twin", "round trips/s", score, True, None)
+    elif name == "Bulk.Tls.mebibyte":
+        yield (f"(t) TLS 1.3 bulk, {p['buffer']} buffers, SSLSocket twin", "GB/s", score * MIB / 1e9, True, None)
     elif name == "NonBlocking.emptyRecv":
         yield ("(h) non-blocking recv, nothing there", "ns/call", score, False, None)
     else:
@@ -194,6 +198,19 @@ def sparse(others):
     return out
 
 
+def wrk(others):
+    ws = [o for o in others if o["kind"] == "wrk"]
+    if not ws:
+        return []
+    out = ["| server | connections | seconds | requests/s | latency avg | errors | non-2xx | server CPU µs per request |",
+           "|---|--:|--:|--:|--:|--:|--:|--:|"]
+    for o in ws:
+        name = {"weft": "weft StreamServer", "jdk": "JDK ServerSocket twin"}.get(o["impl"], o["impl"])
+        out.append(f"| {name} | {o['connections']} | {o['seconds']} | {float(o['requests_per_s']):,.0f} | "
+                   f"{o['latency_avg']} | {o['errors']} | {o['non2xx']} | {float(o['cpu_us_per_request']):.1f} |")
+    return out
+
+
 def load_summary(path):
     if not os.path.exists(path):
         return []
@@ -282,6 +299,10 @@ def main():
         if sp:
             print("Sparse echo latency (one exchange at a time per connection, random gaps):\n")
             print("\n".join(sp) + "\n")
+        wk = wrk(others)
+        if wk:
+            print("HTTP echo under wrk (-t2, loopback; wrk shares the CPUs):\n")
+            print("\n".join(wk) + "\n")
     target = target_check(d)
     if target:
         print(target + "\n")

@@ -1,53 +1,82 @@
 #!/usr/bin/env python3
-"""Prints LinuxConstants.java from this machine's python3 socket/errno modules.
+"""Prints LinuxConstants.java from this machine's python3 and C headers.
 
-The numbers come from the C headers CPython was built against, so the table
-matches the kernel ABI; LinuxConstantsTest re-checks every entry at test time.
+Most names and numbers come from python3's socket and errno modules (CPython takes them
+from the headers it was built against); the names weft uses that CPython does not export
+come from compiling a small C program against this machine's headers with cc, so no
+number in the table is typed by hand. LinuxConstantsTest (impl-linux) re-checks every entry
+against python3 and fails when this script's output and the committed table disagree.
 Run: python3 tools/gen-linux-constants.py > impl-linux/src/main/java/dev/weft/linux/LinuxConstants.java
 """
 import errno
+import os
+import platform
 import socket
+import subprocess
 import sys
+import tempfile
 
 if not sys.platform.startswith("linux"):
     sys.exit("run this on Linux")
 
-# Constants CPython 3.11 does not export but the Linux headers define and weft uses.
-EXTRA = {
-    "SO_DOMAIN": 39, "SO_PROTOCOL": 38, "SO_PEERSEC": 31, "SO_PASSSEC": 34,
-    "SO_TIMESTAMPNS": 35, "SO_MARK": 36, "SO_TIMESTAMPING": 37, "SO_RXQ_OVFL": 40,
-    "SO_PEEK_OFF": 42, "SO_BUSY_POLL": 46, "SO_INCOMING_CPU": 49, "SO_COOKIE": 57,
-    "SO_ZEROCOPY": 60, "SO_PRIORITY": 12, "SO_BINDTODEVICE": 25, "SO_PASSCRED": 16,
-    "SO_PEERCRED": 17, "SO_RCVBUFFORCE": 33, "SO_SNDBUFFORCE": 32, "SO_TIMESTAMP": 29,
-    "SO_BINDTOIFINDEX": 62, "SO_INCOMING_NAPI_ID": 56,
-    "SOCK_NONBLOCK": 0o4000, "SOCK_CLOEXEC": 0o2000000,
-    "MSG_CMSG_CLOEXEC": 0x40000000, "MSG_ZEROCOPY": 0x4000000, "MSG_FASTOPEN": 0x20000000,
-    "MSG_MORE": 0x8000, "MSG_NOSIGNAL": 0x4000, "MSG_ERRQUEUE": 0x2000, "MSG_CONFIRM": 0x800,
-    "MSG_WAITFORONE": 0x10000,
-    "IP_FREEBIND": 15, "IP_TRANSPARENT": 19, "IP_PKTINFO": 8, "IP_RECVERR": 11,
-    "IP_MTU_DISCOVER": 10, "IP_MTU": 14, "IP_BIND_ADDRESS_NO_PORT": 24, "IP_RECVORIGDSTADDR": 20,
-    "IP_MULTICAST_ALL": 49, "IP_UNICAST_IF": 50,
-    "IPV6_RECVERR": 25, "IPV6_MTU_DISCOVER": 23, "IPV6_MTU": 24, "IPV6_FREEBIND": 78,
-    "IPV6_TRANSPARENT": 75,
-    "TCP_USER_TIMEOUT": 18, "TCP_FASTOPEN": 23, "TCP_CONGESTION": 13, "TCP_NOTSENT_LOWAT": 25,
-    "TCP_INFO": 11, "TCP_QUICKACK": 12, "TCP_CORK": 3, "TCP_KEEPIDLE": 4, "TCP_KEEPINTVL": 5,
-    "TCP_KEEPCNT": 6, "TCP_SYNCNT": 7, "TCP_LINGER2": 8, "TCP_DEFER_ACCEPT": 9,
-    "TCP_WINDOW_CLAMP": 10, "TCP_MAXSEG": 2, "TCP_FASTOPEN_CONNECT": 30, "TCP_ZEROCOPY_RECEIVE": 35,
-    "TCP_INQ": 36, "TCP_TX_DELAY": 37, "TCP_ULP": 31,
-    "UDP_CORK": 1, "UDP_SEGMENT": 103, "UDP_GRO": 104,
-    "SOL_UDP": 17, "SOL_IPV6": 41, "SOL_ICMPV6": 58, "SOL_PACKET": 263, "SOL_NETLINK": 270,
-    "SOL_ALG": 279, "SOL_UDPLITE": 136, "SOL_RAW": 255,
-    "IPPROTO_MPTCP": 262, "IPPROTO_UDPLITE": 136, "IPPROTO_SCTP": 132,
-    "SCM_TIMESTAMP": 29, "SCM_TIMESTAMPNS": 35,
-    "AF_MPLS": 28, "AF_KCM": 41, "AF_XDP": 44, "AF_MCTP": 45,
-}
+# Names weft uses that CPython (3.11) leaves out; their values are read from the headers.
+FROM_HEADERS = [
+    "SO_DOMAIN", "SO_PROTOCOL", "SO_PEERSEC", "SO_PASSSEC", "SO_TIMESTAMPNS", "SO_MARK",
+    "SO_TIMESTAMPING", "SO_RXQ_OVFL", "SO_PEEK_OFF", "SO_BUSY_POLL", "SO_INCOMING_CPU", "SO_COOKIE",
+    "SO_ZEROCOPY", "SO_PRIORITY", "SO_BINDTODEVICE", "SO_PASSCRED", "SO_PEERCRED", "SO_RCVBUFFORCE",
+    "SO_SNDBUFFORCE", "SO_TIMESTAMP", "SO_BINDTOIFINDEX", "SO_INCOMING_NAPI_ID",
+    "SOCK_NONBLOCK", "SOCK_CLOEXEC",
+    "MSG_CMSG_CLOEXEC", "MSG_ZEROCOPY", "MSG_FASTOPEN", "MSG_MORE", "MSG_NOSIGNAL", "MSG_ERRQUEUE",
+    "MSG_CONFIRM", "MSG_WAITFORONE",
+    "IP_FREEBIND", "IP_TRANSPARENT", "IP_PKTINFO", "IP_RECVERR", "IP_MTU_DISCOVER", "IP_MTU",
+    "IP_BIND_ADDRESS_NO_PORT", "IP_RECVORIGDSTADDR", "IP_MULTICAST_ALL", "IP_UNICAST_IF",
+    "IPV6_RECVERR", "IPV6_MTU_DISCOVER", "IPV6_MTU", "IPV6_FREEBIND", "IPV6_TRANSPARENT",
+    "TCP_USER_TIMEOUT", "TCP_FASTOPEN", "TCP_CONGESTION", "TCP_NOTSENT_LOWAT", "TCP_INFO",
+    "TCP_QUICKACK", "TCP_CORK", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT", "TCP_SYNCNT",
+    "TCP_LINGER2", "TCP_DEFER_ACCEPT", "TCP_WINDOW_CLAMP", "TCP_MAXSEG", "TCP_FASTOPEN_CONNECT",
+    "TCP_ZEROCOPY_RECEIVE", "TCP_INQ", "TCP_TX_DELAY", "TCP_ULP",
+    "UDP_CORK", "UDP_SEGMENT", "UDP_GRO",
+    "SOL_UDP", "SOL_IPV6", "SOL_ICMPV6", "SOL_PACKET", "SOL_NETLINK", "SOL_ALG", "SOL_RAW",
+    "IPPROTO_MPTCP", "IPPROTO_UDPLITE", "IPPROTO_SCTP",
+    "SCM_TIMESTAMP", "SCM_TIMESTAMPNS",
+    "AF_MPLS", "AF_KCM", "AF_XDP", "AF_MCTP",
+]
+# The kernel's own name for a level userspace headers spell differently: SOL_UDPLITE is
+# defined only inside the kernel (include/linux/socket.h), as IPPROTO_UDPLITE.
+ALIASES = {"SOL_UDPLITE": "IPPROTO_UDPLITE"}
+HEADERS = ["sys/socket.h", "netinet/in.h", "netinet/tcp.h", "netinet/udp.h"]
+
+
+def from_headers():
+    exprs = {n: n for n in FROM_HEADERS} | ALIASES
+    lines = ["#define _GNU_SOURCE", "#include <stdio.h>"] + [f"#include <{h}>" for h in HEADERS]
+    lines.append("int main(void) {")
+    for name, expr in exprs.items():
+        lines.append(f'    printf("{name} %lld\\n", (long long) ({expr}));')
+    lines += ["    return 0;", "}"]
+    cc = os.environ.get("CC", "cc")
+    with tempfile.TemporaryDirectory() as tmp:
+        src, exe = os.path.join(tmp, "names.c"), os.path.join(tmp, "names")
+        with open(src, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        try:
+            built = subprocess.run([cc, "-o", exe, src], capture_output=True, text=True)
+        except FileNotFoundError:
+            sys.exit(f"{cc} not found: the names CPython leaves out are read from the C headers")
+        if built.returncode != 0:
+            sys.exit(f"the headers lack a name weft uses:\n{built.stderr}")
+        out = subprocess.run([exe], capture_output=True, text=True, check=True).stdout
+    return {k: int(v) for k, v in (line.split() for line in out.splitlines())}
+
 
 values = {}
 for name in dir(socket):
     v = getattr(socket, name)
     if name.isupper() and isinstance(v, int):
         values[name] = int(v)
-for k, v in EXTRA.items():
+for k, v in from_headers().items():
+    if k in values and values[k] != v:
+        sys.exit(f"python3 says {k}={values[k]}, the headers {v}: python3 was built against other headers")
     values.setdefault(k, v)
 errnos = {name: num for num, name in errno.errorcode.items()}
 # Aliases errorcode keeps one name for: the others must map too.
@@ -69,8 +98,9 @@ import java.util.Map;
 
 /**
  * Linux's socket constants (x86_64 and aarch64 share them), as CPython exposes
- * them plus the few it leaves out. Generated by tools/gen-linux-constants.py;
- * LinuxConstantsTest compares every entry with the running python3.
+ * them plus the few it leaves out, read from the C headers. Generated by
+ * tools/gen-linux-constants.py with python3 {platform.python_version()}; LinuxConstantsTest
+ * compares every entry with the running python3 and this file with the script's output.
  */
 final class LinuxConstants {{
     private LinuxConstants() {{}}

@@ -1,16 +1,14 @@
 package dev.weft;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-
 /**
- * A process's credentials as Linux passes them: {@code struct ucred} in
+ * A process's credentials as the kernel passes them: {@code struct ucred} on Linux, in
  * {@code SCM_CREDENTIALS} messages (with {@code SO_PASSCRED} on) and from
- * {@code SO_PEERCRED}.
+ * {@code SO_PEERCRED}. The structure is the OS's, so the provider decodes and encodes it;
+ * this record is the data.
  *
  * <pre>{@code
  * s.setSockOpt(SOL_SOCKET, SO_PASSCRED, 1);
- * Credentials c = Credentials.of(s.recvMsg(64, Sockets.cmsgSpace(Credentials.SIZE), 0).ancillary().get(0));
+ * Credentials c = Credentials.of(s.recvMsg(64, Sockets.cmsgSpace(Credentials.size()), 0).ancillary().get(0));
  * Credentials peer = s.getOption(SockOpt.SO_PEERCRED);
  * }</pre>
  *
@@ -19,29 +17,23 @@ import java.nio.ByteOrder;
  * @param gid the group id
  */
 public record Credentials(int pid, int uid, int gid) {
-    /** {@code sizeof(struct ucred)}. */
-    public static final int SIZE = 12;
+    /** The size of the structure on this OS ({@code sizeof(struct ucred)}, 12, on Linux), for {@link Sockets#cmsgSpace}. */
+    public static int size() {
+        return Sockets.provider().credentialsSize();
+    }
 
-    /** Reads an {@code SCM_CREDENTIALS} item (or any 12-byte {@code ucred}). */
+    /** Reads an {@code SCM_CREDENTIALS} item. */
     public static Credentials of(Ancillary item) {
         return of(item.data());
     }
 
-    /** Reads a {@code struct ucred}. */
-    public static Credentials of(byte[] ucred) {
-        if (ucred.length < SIZE) {
-            throw new IllegalArgumentException("struct ucred needs " + SIZE + " bytes, got " + ucred.length);
-        }
-        ByteBuffer b = ByteBuffer.wrap(ucred).order(ByteOrder.nativeOrder());
-        return new Credentials(b.getInt(0), b.getInt(4), b.getInt(8));
+    /** Reads the OS's credentials structure ({@code struct ucred}). */
+    public static Credentials of(byte[] data) {
+        return Sockets.provider().decodeCredentials(data, data.length);
     }
 
     /** This as an {@code SCM_CREDENTIALS} item to send (the kernel checks it). */
     public Ancillary toAncillary() {
-        return new Ancillary(SocketConstants.SOL_SOCKET, SocketConstants.SCM_CREDENTIALS, bytes());
-    }
-
-    byte[] bytes() {
-        return ByteBuffer.allocate(SIZE).order(ByteOrder.nativeOrder()).putInt(pid).putInt(uid).putInt(gid).array();
+        return Sockets.provider().encodeCredentials(this);
     }
 }

@@ -15,12 +15,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A provider with what the core looks up on every call precomputed: the errno numbers it
- * compares against, its poller, and its capabilities after the {@code weft.capability.*}
- * switches. One per provider; the default one is chosen once, by ServiceLoader.
+ * compares against and its poller. One per provider; the default one is chosen once, by
+ * ServiceLoader. Choosing it starts nothing: numbers and names ({@link SocketConstants})
+ * need only {@link #provider()}; the poller starts with the first context, the capability
+ * probes run at the first {@link #capabilities()}.
  */
 final class ProviderContext {
     private static final Map<SocketProvider, ProviderContext> CONTEXTS = new ConcurrentHashMap<>();
     private static volatile ProviderContext defaultContext;
+    private static volatile SocketProvider defaultProvider;
+    private static volatile Set<Capability> defaultCapabilities;
     private static final ReentrantLock LOAD_LOCK = new ReentrantLock();
 
     final SocketProvider provider;
@@ -31,7 +35,6 @@ final class ProviderContext {
     final long einprogress;
     final long ealready;
     final long eisconn;
-    final Set<Capability> capabilities;
     /** MSG_DONTWAIT and MSG_WAITALL, which the core handles itself (0 where absent). */
     final int msgDontwait;
     final int msgWaitall;
@@ -55,13 +58,6 @@ final class ProviderContext {
         this.msgWaitall = p.constants().getOrDefault("MSG_WAITALL", 0);
         this.skipDrainedReads = poller.reportsEveryArrival()
                 && Boolean.parseBoolean(System.getProperty("weft.skipDrainedReads", "true"));
-        EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
-        for (Capability c : p.capabilities()) {
-            if (c.enabledByProperty()) {
-                caps.add(c);
-            }
-        }
-        this.capabilities = Set.copyOf(caps);
     }
 
     static ProviderContext of(SocketProvider p) {
@@ -85,12 +81,45 @@ final class ProviderContext {
         LOAD_LOCK.lock();
         try {
             if (defaultContext == null) {
-                defaultContext = of(load());
+                defaultContext = of(provider());
             }
             return defaultContext;
         } finally {
             LOAD_LOCK.unlock();
         }
+    }
+
+    /** The chosen provider, without its poller or probes: the choice is made once. */
+    static SocketProvider provider() {
+        SocketProvider p = defaultProvider;
+        if (p == null) {
+            LOAD_LOCK.lock();
+            try {
+                if (defaultProvider == null) {
+                    defaultProvider = load();
+                }
+                p = defaultProvider;
+            } finally {
+                LOAD_LOCK.unlock();
+            }
+        }
+        return p;
+    }
+
+    /** The chosen provider's capabilities after the {@code weft.capability.*} switches, probed on first question. */
+    static Set<Capability> capabilities() {
+        Set<Capability> c = defaultCapabilities;
+        if (c == null) {
+            // Two threads racing here both probe and agree: no lock needed (the provider caches its probes too).
+            EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
+            for (Capability k : provider().capabilities()) {
+                if (k.enabledByProperty()) {
+                    caps.add(k);
+                }
+            }
+            defaultCapabilities = c = Set.copyOf(caps);
+        }
+        return c;
     }
 
     private static SocketProvider load() {

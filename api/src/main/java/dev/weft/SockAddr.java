@@ -23,12 +23,13 @@ import java.util.Objects;
  * SockAddr b = SockAddr.inet6("::1", 8080);                // ('::1', 8080, 0, 0)
  * SockAddr c = SockAddr.unix("/run/app.sock");             // '/run/app.sock'
  * SockAddr d = SockAddr.unixAbstract("app");               // '\0app' (Linux)
+ * SockAddr e = new SockAddr.Packet("lo", 0x0800);         // ('lo', 2048) (Linux AF_PACKET)
  * InetSocketAddress j = (InetSocketAddress) a.toSocketAddress();
  * }</pre>
  */
 public sealed interface SockAddr
         permits SockAddr.Inet4, SockAddr.Inet6, SockAddr.Unix, SockAddr.Netlink, SockAddr.Vsock,
-        SockAddr.Raw {
+        SockAddr.Packet, SockAddr.Raw {
 
     /** The family this address belongs to, or null for a {@link Raw} of an unmapped family. */
     Family family();
@@ -208,6 +209,84 @@ public sealed interface SockAddr
         @Override
         public Family family() {
             return Family.VSOCK;
+        }
+    }
+
+    /**
+     * An {@code AF_PACKET} address (Linux): Python's {@code (ifname, proto[, pkttype[,
+     * hatype[, addr]]])}. {@code proto} is the Ethernet protocol in host order (the codec
+     * writes it big-endian, as {@code htons}); {@code ifname} {@code ""} means every
+     * interface (index 0), which CPython refuses to encode but decodes for an unbound socket.
+     * A {@code hatype} is unsigned here ({@code ARPHRD_NONE} is 65534, CPython's -2).
+     *
+     * <pre>{@code
+     * s.bind(new SockAddr.Packet("lo", 0x0800));   // ETH_P_IP on the loopback interface
+     * }</pre>
+     *
+     * @param ifname  the interface name, at most {@value #MAX_IFNAME} bytes of UTF-8
+     * @param proto   the protocol, 0-65535 ({@code ETH_P_*})
+     * @param pkttype {@code PACKET_HOST} (0), {@code PACKET_BROADCAST}..., 0-255
+     * @param hatype  the {@code ARPHRD_*} hardware type, 0-65535
+     * @param addr    the hardware address, at most {@value #MAX_ADDR_LEN} bytes (CPython: 8)
+     */
+    record Packet(String ifname, int proto, int pkttype, int hatype, byte[] addr) implements SockAddr {
+        /** {@code IFNAMSIZ} less the NUL. */
+        public static final int MAX_IFNAME = 15;
+        /** The kernel's {@code MAX_ADDR_LEN}; {@code sll_addr} holds 8, a longer one extends the address. */
+        public static final int MAX_ADDR_LEN = 32;
+
+        /** Checks every field's range; copies the address. */
+        public Packet {
+            Objects.requireNonNull(ifname, "ifname");
+            if (ifname.getBytes(StandardCharsets.UTF_8).length > MAX_IFNAME || ifname.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("interface name must be at most " + MAX_IFNAME + " bytes without NUL: " + ifname);
+            }
+            checkRange("proto", proto, 0xFFFF);
+            checkRange("pkttype", pkttype, 0xFF);
+            checkRange("hatype", hatype, 0xFFFF);
+            addr = Objects.requireNonNull(addr, "addr").clone();
+            if (addr.length > MAX_ADDR_LEN) {
+                throw new IllegalArgumentException("hardware address must be at most " + MAX_ADDR_LEN + " bytes, got " + addr.length);
+            }
+        }
+
+        /** Python's 2-tuple: {@code PACKET_HOST}, hardware type 0, no hardware address. */
+        public Packet(String ifname, int proto) {
+            this(ifname, proto, 0, 0, new byte[0]);
+        }
+
+        private static void checkRange(String what, int v, int max) {
+            if (v < 0 || v > max) {
+                throw new IllegalArgumentException(what + " must be 0-" + max + ", got " + v);
+            }
+        }
+
+        /** The hardware address (a copy). */
+        @Override
+        public byte[] addr() {
+            return addr.clone();
+        }
+
+        @Override
+        public Family family() {
+            return Family.PACKET;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Packet p && p.ifname.equals(ifname) && p.proto == proto && p.pkttype == pkttype
+                    && p.hatype == hatype && Arrays.equals(p.addr, addr);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(ifname, proto, pkttype, hatype) * 31 + Arrays.hashCode(addr);
+        }
+
+        @Override
+        public String toString() {
+            return "packet(" + ifname + ", 0x" + Integer.toHexString(proto) + ", " + pkttype + ", " + hatype + ", "
+                    + HexFormat.of().formatHex(addr) + ")";
         }
     }
 

@@ -44,7 +44,7 @@ import java.util.concurrent.locks.LockSupport;
  * }
  * }</pre>
  */
-public final class Socket implements AutoCloseable {
+public final class Socket implements java.io.Closeable {
     /** {@link #shutdown} the receiving side. */
     public static final int SHUT_RD = 0;
     /** {@link #shutdown} the sending side. */
@@ -55,6 +55,7 @@ public final class Socket implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final VarHandle STATE;
     private static final VarHandle IO_REFS;
+    private static final VarHandle VIEWS;
     // state: the number of threads inside a call, plus these flags.
     private static final int CLOSING = 1 << 30;
     private static final int CLOSED = 1 << 29;
@@ -64,6 +65,7 @@ public final class Socket implements AutoCloseable {
         try {
             STATE = MethodHandles.lookup().findVarHandle(Socket.class, "state", int.class);
             IO_REFS = MethodHandles.lookup().findVarHandle(Socket.class, "ioRefs", int.class);
+            VIEWS = MethodHandles.lookup().findVarHandle(Socket.class, "views", SocketStreams.Views.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -114,8 +116,10 @@ public final class Socket implements AutoCloseable {
     private volatile long timeoutNanos;
     /** Set once SO_LINGER is on: close(2) may then block, so it runs off the carrier. */
     private volatile boolean lingering;
-    /** Open files, streams and channels made from this socket. */
+    /** Open files made by {@link #makeFile} from this socket. */
     private volatile int ioRefs;
+    /** The java.net-rule views, made on the first {@link #inputStream}, {@link #outputStream} or {@link #channel}. */
+    private volatile SocketStreams.Views views;
     /** close() was called while {@link #ioRefs} was positive. */
     private volatile boolean closeRequested;
 
@@ -344,7 +348,7 @@ public final class Socket implements AutoCloseable {
      */
     public Accepted accept() throws IOException {
         SockAddr[] peer = new SockAddr[1];
-        long r = io(Poller.READ, 0, () -> p.accept(fd, peer), "accept");
+        long r = retry(Poller.READ, deadline(0), SPIN, () -> p.accept(fd, peer), "accept", null, 0, 0);
         return new Accepted(adopt(ctx, r, nativeFamily, nativeType, proto), peer[0]);
     }
 
@@ -384,8 +388,7 @@ public final class Socket implements AutoCloseable {
         checkFamily(address);
         enter();
         try {
-            long t = timeoutNanos;
-            long start = t > 0 ? System.nanoTime() : 0;
+            Deadline d = Deadline.after(timeoutNanos);
             int seq = waiters.seq(Poller.WRITE);
             long r = p.connect(fd, address);
             boolean interrupted = false;
@@ -403,7 +406,7 @@ public final class Socket implements AutoCloseable {
             if (!inProgress && !ctx.wouldBlock(r)) {
                 return fail(r, raise, address);
             }
-            if (t == 0) {
+            if (d.nonBlocking()) {
                 return fail(r, raise, address);
             }
             if (inProgress) {
@@ -419,7 +422,7 @@ public final class Socket implements AutoCloseable {
                 }
             } else {
                 int[] retrySeq = new int[1];
-                int done = retryBusyConnect(address, t, start, raise, retrySeq);
+                int done = retryBusyConnect(address, d, raise, retrySeq);
                 if (done != CONNECT_STARTED) {
                     return done;
                 }
@@ -427,7 +430,7 @@ public final class Socket implements AutoCloseable {
             }
             for (;;) {
                 try {
-                    await(Poller.WRITE, seq, t, start, 0, r);
+                    await(Poller.WRITE, seq, d, 0, r);
                 } catch (WeftTimeoutException e) {
                     if (raise) {
                         throw e;
@@ -462,12 +465,12 @@ public final class Socket implements AutoCloseable {
      * connect would wait for room, but no readiness event reports room, so retry with
      * a growing pause.
      */
-    private int retryBusyConnect(SockAddr address, long t, long start, boolean raise, int[] seqOut) throws IOException {
+    private int retryBusyConnect(SockAddr address, Deadline d, boolean raise, int[] seqOut) throws IOException {
         long pause = 50_000;
         for (;;) {
             long wait = pause;
-            if (t > 0) {
-                long left = t - (System.nanoTime() - start);
+            if (!d.blocking()) {
+                long left = d.left();
                 if (left <= 0) {
                     if (raise) {
                         throw Errors.timedOut(0);
@@ -572,59 +575,21 @@ public final class Socket implements AutoCloseable {
         if (from == null && !dst.hasRemaining() && isOpen()) {
             return 0; // CPython's recv/recv_into of 0 bytes: nothing to wait for, no system call
         }
-        enter();
-        try {
-            // MSG_DONTWAIT: this one call is non-blocking, whatever the socket's mode.
-            long t = (flags & ctx.msgDontwait) != 0 ? 0 : timeoutNanos;
-            long start = t > 0 ? System.nanoTime() : 0;
-            // MSG_WAITALL on a stream: the kernel cannot wait on a non-blocking descriptor,
-            // so keep receiving until the buffer is full, the stream ends, or time is up.
-            boolean waitAll = (flags & ctx.msgWaitall) != 0 && ctx.msgWaitall != 0 && type == SocketType.STREAM;
-            // A plain stream read that would park anyway may skip asking the kernel when the
-            // last read emptied the socket and nothing was reported since (see drainedAt).
-            boolean plain = flags == 0 && from == null && skipDrained;
-            long got = 0;
-            boolean first = true;
-            long spinStart = 0;
-            for (;;) {
-                int seq = waiters.seq(Poller.READ);
-                if (first && plain && t != 0 && SPIN_NANOS == 0 && drainedAt == drained(seq) && !waiters.stateChanged()) {
-                    first = false;
-                    await(Poller.READ, seq, t, start, got, 0);
-                    continue;
-                }
-                first = false;
-                int want = dst.remaining();
-                long n = p.recv(fd, dst, flags, from);
-                if (n >= 0) {
-                    spinPaidOff(spinStart);
-                    if (plain) {
-                        // Fewer bytes than asked for: the socket was empty when the call returned.
-                        drainedAt = n > 0 && n < want ? drained(seq) : 0;
-                    }
-                    // MSG_TRUNC may report more than the buffer held; only what fits was written.
-                    dst.position(dst.position() + (int) Math.min(n, dst.remaining()));
-                    got += n;
-                    if (!waitAll || n == 0 || !dst.hasRemaining()) {
-                        return waitAll ? got : n;
-                    }
-                    continue;
-                }
-                if (n != ctx.eintr) {
-                    if (!ctx.wouldBlock(n)) {
-                        throw ctx.error(n, from == null ? "recv" : "recvfrom");
-                    }
-                    if (SPIN_NANOS > 0 && t != 0) {
-                        spinStart = spin(spinStart, t, start);
-                        if (spinStart != SPUN) {
-                            continue;
-                        }
-                    }
-                    await(Poller.READ, seq, t, start, got, n);
-                }
+        Deadline d = deadline(flags);
+        // MSG_WAITALL on a stream: the kernel cannot wait on a non-blocking descriptor,
+        // so keep receiving until the buffer is full, the stream ends, or time is up.
+        boolean waitAll = (flags & ctx.msgWaitall) != 0 && ctx.msgWaitall != 0 && type == SocketType.STREAM;
+        int policy = flags == 0 && from == null && skipDrained ? SPIN | SKIP_DRAINED : SPIN;
+        String what = from == null ? "recv" : "recvfrom";
+        long got = 0;
+        for (;;) {
+            long n = retry(Poller.READ, d, policy, () -> p.recv(fd, dst, flags, from), what, null, got, dst.remaining());
+            // MSG_TRUNC may report more than the buffer held; only what fits was written.
+            dst.position(dst.position() + (int) Math.min(n, dst.remaining()));
+            got += n;
+            if (!waitAll || n == 0 || !dst.hasRemaining()) {
+                return waitAll ? got : n;
             }
-        } finally {
-            exit();
         }
     }
 
@@ -691,41 +656,22 @@ public final class Socket implements AutoCloseable {
     }
 
     private long transmit(ByteBuffer src, int flags, SockAddr to, boolean all) throws IOException {
-        long t = (flags & ctx.msgDontwait) != 0 ? 0 : timeoutNanos;
-        return transmit(src, flags, to, all, t, t > 0 ? System.nanoTime() : 0, 0);
+        return transmit(src, flags, to, all, deadline(flags), 0);
     }
 
-    /** Sends within the deadline {@code (t, start)}; {@code before} bytes of the whole call went out earlier. */
-    private long transmit(ByteBuffer src, int flags, SockAddr to, boolean all, long t, long start, long before)
+    /** Sends within {@code d}; {@code before} bytes of the whole call went out earlier. */
+    private long transmit(ByteBuffer src, int flags, SockAddr to, boolean all, Deadline d, long before)
             throws IOException {
         Objects.requireNonNull(src, "data");
-        enter();
-        try {
-            long sent = 0;
-            for (;;) {
-                int seq = waiters.seq(Poller.WRITE);
-                long n = p.send(fd, src, flags, to);
-                if (n >= 0) {
-                    src.position(src.position() + (int) n);
-                    sent += n;
-                    if (!all || !src.hasRemaining()) {
-                        return sent;
-                    }
-                    continue;
-                }
-                if (n != ctx.eintr) {
-                    if (!ctx.wouldBlock(n)) {
-                        IOException e = ctx.error(n, to == null ? "send" : "sendto " + to);
-                        if (sent > 0) {
-                            e.addSuppressed(new IOException(sent + " bytes had been sent"));
-                        }
-                        throw e;
-                    }
-                    await(Poller.WRITE, seq, t, start, before + sent, n);
-                }
+        String what = to == null ? "send" : "sendto";
+        long sent = 0;
+        for (;;) {
+            long n = retry(Poller.WRITE, d, SENDS, () -> p.send(fd, src, flags, to), what, to, before + sent, 0);
+            src.position(src.position() + (int) n);
+            sent += n;
+            if (!all || !src.hasRemaining()) {
+                return sent;
             }
-        } finally {
-            exit();
         }
     }
 
@@ -770,7 +716,7 @@ public final class Socket implements AutoCloseable {
         }
         checkSize(ancBufSize, "ancbufsize");
         MsgResult out = new MsgResult();
-        long n = io(Poller.READ, flags, () -> p.recvMsg(fd, dsts, ancBufSize, flags, out), "recvmsg");
+        long n = retry(Poller.READ, deadline(flags), SPIN, () -> p.recvMsg(fd, dsts, ancBufSize, flags, out), "recvmsg", null, 0, 0);
         advance(dsts, n);
         return new MessageInto((int) n, out.ancillary, out.flags, out.address);
     }
@@ -791,7 +737,7 @@ public final class Socket implements AutoCloseable {
         if (address != null) {
             checkFamily(address);
         }
-        long n = io(Poller.WRITE, flags, () -> p.sendMsg(fd, srcs, anc, flags, address), "sendmsg");
+        long n = retry(Poller.WRITE, deadline(flags), SPIN, () -> p.sendMsg(fd, srcs, anc, flags, address), "sendmsg", null, 0, 0);
         advance(srcs, n);
         return n;
     }
@@ -839,43 +785,6 @@ public final class Socket implements AutoCloseable {
         }
     }
 
-    /** A non-blocking call retried through EINTR and parked through EAGAIN within the timeout. */
-    @FunctionalInterface
-    private interface Call {
-        long run();
-    }
-
-    private long io(int direction, int flags, Call call, String what) throws IOException {
-        enter();
-        try {
-            long t = (flags & ctx.msgDontwait) != 0 ? 0 : timeoutNanos;
-            long start = t > 0 ? System.nanoTime() : 0;
-            long spinStart = 0;
-            for (;;) {
-                int seq = waiters.seq(direction);
-                long r = call.run();
-                if (r >= 0) {
-                    spinPaidOff(spinStart);
-                    return r;
-                }
-                if (r != ctx.eintr) {
-                    if (!ctx.wouldBlock(r)) {
-                        throw ctx.error(r, what);
-                    }
-                    if (SPIN_NANOS > 0 && t != 0) {
-                        spinStart = spin(spinStart, t, start);
-                        if (spinStart != SPUN) {
-                            continue;
-                        }
-                    }
-                    await(direction, seq, t, start, 0, r);
-                }
-            }
-        } finally {
-            exit();
-        }
-    }
-
     // ---- batches of datagrams (Linux) -------------------------------------------------
 
     /**
@@ -918,7 +827,8 @@ public final class Socket implements AutoCloseable {
             throw new IllegalArgumentException("from has " + from.length + " slots for " + buffers.length + " buffers");
         }
         int[] lengths = new int[buffers.length];
-        int n = (int) io(Poller.READ, flags, () -> p.recvMmsg(fd, buffers, from, lengths, flags), "recvmmsg");
+        int n = (int) retry(Poller.READ, deadline(flags), SPIN, () -> p.recvMmsg(fd, buffers, from, lengths, flags), "recvmmsg",
+                null, 0, 0);
         for (int i = 0; i < n; i++) {
             buffers[i].position(buffers[i].position() + Math.min(lengths[i], buffers[i].remaining()));
         }
@@ -944,7 +854,8 @@ public final class Socket implements AutoCloseable {
                 }
             }
         }
-        int n = (int) io(Poller.WRITE, flags, () -> p.sendMmsg(fd, buffers, to, flags), "sendmmsg");
+        int n = (int) retry(Poller.WRITE, deadline(flags), SPIN, () -> p.sendMmsg(fd, buffers, to, flags), "sendmmsg",
+                null, 0, 0);
         for (int i = 0; i < n; i++) {
             buffers[i].position(buffers[i].limit());
         }
@@ -1033,23 +944,52 @@ public final class Socket implements AutoCloseable {
                 encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding);
     }
 
-    /** Python's {@code makefile("rb", 0)} as an {@link java.io.InputStream}: -1 at end of stream. */
+    /**
+     * The socket as an {@link java.io.InputStream}, under java.net's rule (not
+     * {@link #makeFile}'s): every call returns the same stream; closing it closes this
+     * socket, and {@link #close()} ends it, waking a thread blocked in {@code read} with
+     * {@link SocketClosedException}. A read is a {@code recv} in the socket's mode and
+     * timeout; -1 at end of stream (after the peer's or this side's {@code SHUT_RD}).
+     *
+     * <pre>{@code
+     * try (Socket s = Sockets.createConnection("example.org", 80, null, null)) {
+     *     s.outputStream().write(request);
+     *     byte[] reply = s.inputStream().readAllBytes();
+     * }   // closes the streams with the socket
+     * }</pre>
+     */
     public java.io.InputStream inputStream() {
-        return new SocketStreams.In(this);
-    }
-
-    /** Python's {@code makefile("wb", 0)} as an {@link java.io.OutputStream}: every write is a {@code sendall}. */
-    public java.io.OutputStream outputStream() {
-        return new SocketStreams.Out(this);
+        return views().in;
     }
 
     /**
-     * A channel view for {@code java.nio} code (an {@code SSLEngine} loop, say): reads return
-     * -1 at end of stream; scattering reads and gathering writes are one {@code recvmsg} or
-     * {@code sendmsg}. Closing the channel releases its reference, as a file does.
+     * The socket as an {@link java.io.OutputStream}, under java.net's rule like
+     * {@link #inputStream()}: one stream, closing it closes the socket, {@link #close()}
+     * ends it. Every write is a {@code sendall}.
      */
-    public java.nio.channels.ByteChannel channel() {
-        return new SocketStreams.Channel(this);
+    public java.io.OutputStream outputStream() {
+        return views().out;
+    }
+
+    /**
+     * The socket as a {@code java.nio} channel, under java.net's rule like
+     * {@link #inputStream()}: one channel, closing it closes the socket, {@link #close()}
+     * ends it. Not an {@link java.nio.channels.InterruptibleChannel}: an interrupt ends
+     * only the call, as everywhere in weft ({@link SocketByteChannel} says why).
+     */
+    public SocketByteChannel channel() {
+        return views().channel;
+    }
+
+    private SocketStreams.Views views() {
+        SocketStreams.Views v = views;
+        if (v == null) {
+            v = new SocketStreams.Views(this);
+            if (!VIEWS.compareAndSet(this, null, v)) {
+                v = views;
+            }
+        }
+        return v;
     }
 
     void acquireIoRef() {
@@ -1103,8 +1043,7 @@ public final class Socket implements AutoCloseable {
      */
     public long sendFile(java.nio.channels.FileChannel file, long offset, long count) throws IOException {
         checkSendFile(offset);
-        long t = timeoutNanos;
-        long start = t > 0 ? System.nanoTime() : 0;
+        Deadline d = Deadline.after(timeoutNanos);
         ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
         long sent = 0;
         try {
@@ -1119,7 +1058,7 @@ public final class Socket implements AutoCloseable {
                 }
                 buf.flip();
                 try {
-                    transmit(buf, 0, null, true, t, start, sent);
+                    transmit(buf, 0, null, true, d, sent);
                 } finally {
                     sent += n - buf.remaining();
                 }
@@ -1143,27 +1082,18 @@ public final class Socket implements AutoCloseable {
     }
 
     private long sendFileDescriptor(long ffd, long offset, long count) throws IOException {
-        enter();
+        Deadline d = Deadline.after(timeoutNanos);
+        enter(); // a closed socket fails even when there is nothing to send
         try {
-            long t = timeoutNanos;
-            long start = t > 0 ? System.nanoTime() : 0;
             long sent = 0;
             while (count < 0 || sent < count) {
-                int seq = waiters.seq(Poller.WRITE);
                 long chunk = count < 0 ? 1L << 30 : Math.min(count - sent, 1L << 30);
-                long n = p.sendFile(fd, ffd, offset + sent, chunk);
-                if (n > 0) {
-                    sent += n;
-                } else if (n == 0) {
+                long at = offset + sent;
+                long n = retry(Poller.WRITE, d, SENDS, () -> p.sendFile(fd, ffd, at, chunk), "sendfile", null, sent, 0);
+                if (n == 0) {
                     break; // end of file
-                } else if (n != ctx.eintr) {
-                    if (!ctx.wouldBlock(n)) {
-                        IOException e = ctx.error(n, "sendfile");
-                        e.addSuppressed(new IOException(sent + " bytes had been sent"));
-                        throw e;
-                    }
-                    await(Poller.WRITE, seq, t, start, sent, n);
                 }
+                sent += n;
             }
             return sent;
         } finally {
@@ -1296,6 +1226,9 @@ public final class Socket implements AutoCloseable {
     /**
      * Closes the socket; idempotent. Threads waiting in it wake with
      * {@link SocketClosedException}; the descriptor is closed when the last has left.
+     * {@link #inputStream()}, {@link #outputStream()} and {@link #channel()} close with it;
+     * files from {@link #makeFile} keep the descriptor open until they are closed too
+     * (CPython's rule), and only then are waiting threads woken.
      */
     @Override
     public void close() throws IOException {
@@ -1413,7 +1346,7 @@ public final class Socket implements AutoCloseable {
      * spinning and busy ones keep it. No spinning while the poller is starved
      * ({@link Poller#starved}): spinners feeding each other would keep it from ever running.
      */
-    private long spin(long spinStart, long t, long start) {
+    private long spin(long spinStart, Deadline d) {
         if (spinStart == SPUN) {
             return SPUN;
         }
@@ -1429,7 +1362,7 @@ public final class Socket implements AutoCloseable {
             spinSkips = spinBackoff;
             return SPUN;
         }
-        if (t > 0 && now - start >= t || !isOpen() || Thread.currentThread().isInterrupted() || ctx.poller.starved()) {
+        if (d.passed(now) || !isOpen() || Thread.currentThread().isInterrupted() || ctx.poller.starved()) {
             return SPUN;
         }
         Thread.yield();
@@ -1443,20 +1376,114 @@ public final class Socket implements AutoCloseable {
         }
     }
 
+    /** The deadline of a call made with {@code flags}: {@code MSG_DONTWAIT} makes this one call non-blocking. */
+    private Deadline deadline(int flags) {
+        return (flags & ctx.msgDontwait) != 0 ? Deadline.NOW : Deadline.after(timeoutNanos);
+    }
+
+    /** A non-blocking system call: its result, or -errno. */
+    @FunctionalInterface
+    private interface Call {
+        long run();
+    }
+
+    // The policies of the one loop below. Each is a choice some calls make and others do not,
+    // with the reason beside it.
+
+    /**
+     * Retry for up to {@link #SPIN_NANOS} before parking, when {@code -Dweft.spinMicros} asks
+     * for it: for calls whose wait is often a few microseconds (a reply to a receive, the
+     * next datagram of a batch, a connection in a busy accept loop). Measured in
+     * BENCHMARKS.md for receives, datagram batches and accept.
+     */
+    private static final int SPIN = 1;
+    /**
+     * A plain TCP read whose last call emptied the socket parks before asking the kernel
+     * again, while the poller has reported nothing since (see {@link #drainedAt}).
+     */
+    private static final int SKIP_DRAINED = 2;
+    /**
+     * Plain sends and sendfile never spin: a full send buffer waits for the peer to read,
+     * which takes about as long as the peer's next turn on a CPU, and the spin was only ever
+     * measured to pay off on receives. Message sends ({@code sendmsg}, {@code sendmmsg})
+     * keep {@link #SPIN} as measured with datagram batches.
+     */
+    private static final int SENDS = 0;
+
+    /**
+     * The one loop every call that may wait goes through: tries {@code call}; retries it
+     * after {@code EINTR} (PEP 475); after {@code EAGAIN} fails in non-blocking mode, spins
+     * if {@code policy} allows, else parks until the poller reports {@code direction} or
+     * {@code d} passes, and tries again. Returns the call's non-negative result.
+     *
+     * <p>The wake-up protocol is {@link Waiters}': the direction's event count is read
+     * before the call, so a report that comes between the call's EAGAIN and the park is
+     * never lost.
+     *
+     * @param what the call's name for errors, followed by {@code detail} if non-null (built only on error)
+     * @param before bytes earlier rounds of the same operation moved: a timeout or interrupt
+     *     reports them, an OS error mentions them
+     * @param want for {@link #SKIP_DRAINED}, the bytes the read asks for
+     */
+    private long retry(int direction, Deadline d, int policy, Call call, String what, Object detail, long before, int want)
+            throws IOException {
+        enter();
+        try {
+            boolean first = true;
+            long spinStart = 0;
+            for (;;) {
+                int seq = waiters.seq(direction);
+                if (first && (policy & SKIP_DRAINED) != 0 && !d.nonBlocking() && SPIN_NANOS == 0
+                        && drainedAt == drained(seq) && !waiters.stateChanged()) {
+                    first = false;
+                    await(direction, seq, d, before, 0);
+                    continue;
+                }
+                first = false;
+                long r = call.run();
+                if (r >= 0) {
+                    spinPaidOff(spinStart);
+                    if ((policy & SKIP_DRAINED) != 0) {
+                        // Fewer bytes than asked for: the socket was empty when the call returned.
+                        drainedAt = r > 0 && r < want ? drained(seq) : 0;
+                    }
+                    return r;
+                }
+                if (r == ctx.eintr) {
+                    continue;
+                }
+                if (!ctx.wouldBlock(r)) {
+                    IOException e = ctx.error(r, detail == null ? what : what + " " + detail);
+                    if (before > 0) {
+                        e.addSuppressed(new IOException(before + " bytes had been "
+                                + (direction == Poller.READ ? "received" : "sent")));
+                    }
+                    throw e;
+                }
+                if ((policy & SPIN) != 0 && SPIN_NANOS > 0 && !d.nonBlocking()) {
+                    spinStart = spin(spinStart, d);
+                    if (spinStart != SPUN) {
+                        continue;
+                    }
+                }
+                await(direction, seq, d, before, r);
+            }
+        } finally {
+            exit();
+        }
+    }
+
     /**
      * The call would block: throw in non-blocking mode or when time is up, else park until
      * the poller reports {@code direction} after {@code seq}.
      */
-    private void await(int direction, int seq, long t, long start, long bytes, long err) throws IOException {
-        long left = -1;
-        if (t == 0) {
+    private void await(int direction, int seq, Deadline d, long bytes, long err) throws IOException {
+        if (d.nonBlocking()) {
             throw ctx.error(err, "non-blocking socket");
         }
-        if (t > 0) {
-            left = t - (System.nanoTime() - start);
-            if (left <= 0) {
-                throw Errors.timedOut(bytes);
-            }
+        long left = d.left();
+        if (!d.blocking() && left <= 0) {
+            throw Errors.timedOut(bytes);
         }
         waiters.await(this, direction, seq, left);
         checkAfterWait(bytes);

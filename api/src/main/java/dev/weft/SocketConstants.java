@@ -6,7 +6,9 @@ package dev.weft;
  * {@code EAI_*}, ...) with the running OS's values, read from the provider when this class
  * loads. A name the OS lacks is -1 (Python leaves such an attribute out), and passing -1 to a
  * call fails with the OS's error rather than doing something else. Where -1 is a real value
- * ({@code EAI_BADFLAGS} on Linux), {@link Sockets#hasConstant} tells the two apart.
+ * ({@code EAI_BADFLAGS} on Linux), {@link Sockets#hasConstant} tells the two apart. Reading
+ * them asks the provider for its table only: it starts no poller and opens no socket.
+ * SocketConstantsTest keeps this list and the providers' tables in step.
  *
  * <pre>{@code
  * import static dev.weft.SocketConstants.*;
@@ -42,7 +44,7 @@ public final class SocketConstants {
     public static final int AF_CAN = c("AF_CAN");
     /** AF_ECONET, or -1 where this OS has none. */
     public static final int AF_ECONET = c("AF_ECONET");
-    /** AF_HYPERV, or -1 where this OS has none. */
+    /** AF_HYPERV (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
     public static final int AF_HYPERV = c("AF_HYPERV");
     /** AF_INET, or -1 where this OS has none. */
     public static final int AF_INET = c("AF_INET");
@@ -84,7 +86,7 @@ public final class SocketConstants {
     public static final int AF_SECURITY = c("AF_SECURITY");
     /** AF_SNA, or -1 where this OS has none. */
     public static final int AF_SNA = c("AF_SNA");
-    /** AF_SYSTEM, or -1 where this OS has none. */
+    /** AF_SYSTEM (macOS; weft's macOS table does not have it yet), or -1 where this OS has none. */
     public static final int AF_SYSTEM = c("AF_SYSTEM");
     /** AF_TIPC, or -1 where this OS has none. */
     public static final int AF_TIPC = c("AF_TIPC");
@@ -456,7 +458,7 @@ public final class SocketConstants {
     public static final int J1939_PGN_PDU1_MAX = c("J1939_PGN_PDU1_MAX");
     /** J1939_PGN_REQUEST, or -1 where this OS has none. */
     public static final int J1939_PGN_REQUEST = c("J1939_PGN_REQUEST");
-    /** LOCAL_PEERCRED, or -1 where this OS has none. */
+    /** LOCAL_PEERCRED (macOS; weft's macOS table does not have it yet), or -1 where this OS has none. */
     public static final int LOCAL_PEERCRED = c("LOCAL_PEERCRED");
     /** MSG_CMSG_CLOEXEC, or -1 where this OS has none. */
     public static final int MSG_CMSG_CLOEXEC = c("MSG_CMSG_CLOEXEC");
@@ -542,11 +544,11 @@ public final class SocketConstants {
     public static final int PF_RDS = c("PF_RDS");
     /** PF_SYSTEM, or -1 where this OS has none. */
     public static final int PF_SYSTEM = c("PF_SYSTEM");
-    /** RCVALL_MAX, or -1 where this OS has none. */
+    /** RCVALL_MAX (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
     public static final int RCVALL_MAX = c("RCVALL_MAX");
-    /** RCVALL_OFF, or -1 where this OS has none. */
+    /** RCVALL_OFF (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
     public static final int RCVALL_OFF = c("RCVALL_OFF");
-    /** RCVALL_ON, or -1 where this OS has none. */
+    /** RCVALL_ON (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
     public static final int RCVALL_ON = c("RCVALL_ON");
     /** SCM_CREDENTIALS, or -1 where this OS has none. */
     public static final int SCM_CREDENTIALS = c("SCM_CREDENTIALS");
@@ -570,11 +572,11 @@ public final class SocketConstants {
     public static final int SHUT_RDWR = c("SHUT_RDWR");
     /** SHUT_WR, or -1 where this OS has none. */
     public static final int SHUT_WR = c("SHUT_WR");
-    /** SIO_KEEPALIVE_VALS, or -1 where this OS has none. */
+    /** SIO_KEEPALIVE_VALS (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
     public static final int SIO_KEEPALIVE_VALS = c("SIO_KEEPALIVE_VALS");
-    /** SIO_LOOPBACK_FAST_PATH, or -1 where this OS has none. */
+    /** SIO_LOOPBACK_FAST_PATH (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
     public static final int SIO_LOOPBACK_FAST_PATH = c("SIO_LOOPBACK_FAST_PATH");
-    /** SIO_RCVALL, or -1 where this OS has none. */
+    /** SIO_RCVALL (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
     public static final int SIO_RCVALL = c("SIO_RCVALL");
     /** SOCK_CLOEXEC, or -1 where this OS has none. */
     public static final int SOCK_CLOEXEC = c("SOCK_CLOEXEC");
@@ -642,7 +644,7 @@ public final class SocketConstants {
     public static final int SO_DONTROUTE = c("SO_DONTROUTE");
     /** SO_ERROR, or -1 where this OS has none. */
     public static final int SO_ERROR = c("SO_ERROR");
-    /** SO_EXCLUSIVEADDRUSE, or -1 where this OS has none. */
+    /** SO_EXCLUSIVEADDRUSE (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
     public static final int SO_EXCLUSIVEADDRUSE = c("SO_EXCLUSIVEADDRUSE");
     /** SO_INCOMING_CPU, or -1 where this OS has none. */
     public static final int SO_INCOMING_CPU = c("SO_INCOMING_CPU");
@@ -710,7 +712,7 @@ public final class SocketConstants {
     public static final int SO_TIMESTAMPNS = c("SO_TIMESTAMPNS");
     /** SO_TYPE, or -1 where this OS has none. */
     public static final int SO_TYPE = c("SO_TYPE");
-    /** SO_USELOOPBACK, or -1 where this OS has none. */
+    /** SO_USELOOPBACK (macOS; weft's macOS table does not have it yet), or -1 where this OS has none. */
     public static final int SO_USELOOPBACK = c("SO_USELOOPBACK");
     /** SO_VM_SOCKETS_BUFFER_MAX_SIZE, or -1 where this OS has none. */
     public static final int SO_VM_SOCKETS_BUFFER_MAX_SIZE = c("SO_VM_SOCKETS_BUFFER_MAX_SIZE");
@@ -720,7 +722,7 @@ public final class SocketConstants {
     public static final int SO_VM_SOCKETS_BUFFER_SIZE = c("SO_VM_SOCKETS_BUFFER_SIZE");
     /** SO_ZEROCOPY, or -1 where this OS has none. */
     public static final int SO_ZEROCOPY = c("SO_ZEROCOPY");
-    /** SYSPROTO_CONTROL, or -1 where this OS has none. */
+    /** SYSPROTO_CONTROL (macOS; weft's macOS table does not have it yet), or -1 where this OS has none. */
     public static final int SYSPROTO_CONTROL = c("SYSPROTO_CONTROL");
     /** TCP_CONGESTION, or -1 where this OS has none. */
     public static final int TCP_CONGESTION = c("TCP_CONGESTION");
@@ -736,7 +738,7 @@ public final class SocketConstants {
     public static final int TCP_INFO = c("TCP_INFO");
     /** TCP_INQ, or -1 where this OS has none. */
     public static final int TCP_INQ = c("TCP_INQ");
-    /** TCP_KEEPALIVE, or -1 where this OS has none. */
+    /** TCP_KEEPALIVE (macOS; weft's macOS table does not have it yet), or -1 where this OS has none. */
     public static final int TCP_KEEPALIVE = c("TCP_KEEPALIVE");
     /** TCP_KEEPCNT, or -1 where this OS has none. */
     public static final int TCP_KEEPCNT = c("TCP_KEEPCNT");
@@ -758,6 +760,8 @@ public final class SocketConstants {
     public static final int TCP_SYNCNT = c("TCP_SYNCNT");
     /** TCP_TX_DELAY, or -1 where this OS has none. */
     public static final int TCP_TX_DELAY = c("TCP_TX_DELAY");
+    /** TCP_ULP, or -1 where this OS has none. */
+    public static final int TCP_ULP = c("TCP_ULP");
     /** TCP_USER_TIMEOUT, or -1 where this OS has none. */
     public static final int TCP_USER_TIMEOUT = c("TCP_USER_TIMEOUT");
     /** TCP_WINDOW_CLAMP, or -1 where this OS has none. */

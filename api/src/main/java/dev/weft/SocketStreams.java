@@ -4,55 +4,90 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.GatheringByteChannel;
-import java.nio.channels.ScatteringByteChannel;
 import java.util.Objects;
 
 /**
- * The {@code java.io}/{@code java.nio} views of a socket. Each holds one reference on the
- * socket (released by its {@code close()}), so the descriptor outlives {@link Socket#close()}
- * while a view is open, as CPython's {@code makefile} does. Reads and writes follow the
- * socket's mode and timeout.
+ * The {@code java.io}/{@code java.nio} views of a socket, under one of two rules:
+ * <ul>
+ * <li>{@link Rule#FILE}, CPython's {@code makefile}: each view holds a reference on the
+ *     socket (released by its {@code close()}), so the descriptor outlives
+ *     {@link Socket#close()} while a view is open. {@link SocketFile} uses it.
+ * <li>{@link Rule#JAVA_NET}, {@code java.net.Socket}'s: the view holds nothing; closing it
+ *     closes the socket, and closing the socket ends it (threads blocked in it wake with
+ *     the socket's close). {@link Socket#inputStream()}, {@link Socket#outputStream()} and
+ *     {@link Socket#channel()} use it.
+ * </ul>
+ * Reads and writes follow the socket's mode and timeout.
  */
 final class SocketStreams {
     private SocketStreams() {}
 
-    /** A view that holds a reference until closed. */
-    private abstract static class Ref {
+    enum Rule { FILE, JAVA_NET }
+
+    /** A view's link to its socket: the open flag, and what closing it does. */
+    private static class Link {
         final Socket socket;
+        private final Rule rule;
         private volatile boolean open = true;
 
-        Ref(Socket socket) {
+        Link(Socket socket, Rule rule) {
             this.socket = socket;
-            socket.acquireIoRef();
+            this.rule = rule;
+            if (rule == Rule.FILE) {
+                socket.acquireIoRef();
+            }
         }
 
         boolean isViewOpen() {
-            return open;
+            return open && (rule == Rule.FILE || socket.isOpen());
         }
 
-        void checkOpen() throws IOException {
-            if (!open) {
-                throw new ClosedChannelException();
+        /** Streams say "Socket closed" as java.net's do; channels use {@code java.nio}'s exception. */
+        void checkOpen(boolean channel) throws IOException {
+            if (!isViewOpen()) {
+                throw channel ? new ClosedChannelException() : Errors.closed();
             }
         }
 
-        void release() {
-            if (open) {
+        public void close() throws IOException {
+            if (rule == Rule.FILE) {
+                if (open) {
+                    open = false;
+                    socket.releaseIoRef();
+                }
+            } else {
                 open = false;
-                socket.releaseIoRef();
+                socket.close();
             }
+        }
+    }
+
+    /** The three java.net-rule views of one socket, made together on its first request. */
+    static final class Views {
+        final In in;
+        final Out out;
+        final Channel channel;
+
+        Views(Socket socket) {
+            in = new In(socket, Rule.JAVA_NET);
+            out = new Out(socket, Rule.JAVA_NET);
+            channel = new Channel(socket, Rule.JAVA_NET);
         }
     }
 
     /** Reads with {@code recv}; -1 at end of stream. */
     static final class In extends InputStream {
-        private final Ref ref;
+        private final Link link;
 
+        /** A {@link Rule#FILE} view. */
         In(Socket socket) {
-            this.ref = new Ref(socket) {};
+            this(socket, Rule.FILE);
+        }
+
+        In(Socket socket, Rule rule) {
+            this.link = new Link(socket, rule);
         }
 
         @Override
@@ -65,26 +100,31 @@ final class SocketStreams {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             Objects.checkFromIndexSize(off, len, b.length);
-            ref.checkOpen();
+            link.checkOpen(false);
             if (len == 0) {
                 return 0;
             }
-            int n = ref.socket.recvInto(b, off, len);
+            int n = link.socket.recvInto(b, off, len);
             return n == 0 ? -1 : n;
         }
 
         @Override
-        public void close() {
-            ref.release();
+        public void close() throws IOException {
+            link.close();
         }
     }
 
     /** Writes with {@code sendall}. */
     static final class Out extends OutputStream {
-        private final Ref ref;
+        private final Link link;
 
+        /** A {@link Rule#FILE} view. */
         Out(Socket socket) {
-            this.ref = new Ref(socket) {};
+            this(socket, Rule.FILE);
+        }
+
+        Out(Socket socket, Rule rule) {
+            this.link = new Link(socket, rule);
         }
 
         @Override
@@ -95,35 +135,48 @@ final class SocketStreams {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             Objects.checkFromIndexSize(off, len, b.length);
-            ref.checkOpen();
-            ref.socket.sendAll(ByteBuffer.wrap(b, off, len));
+            link.checkOpen(false);
+            link.socket.sendAll(ByteBuffer.wrap(b, off, len));
         }
 
         @Override
-        public void close() {
-            ref.release();
+        public void close() throws IOException {
+            link.close();
         }
     }
 
-    /** A channel: {@code read} is {@code recv_into} (-1 at end of stream), {@code write} is {@code send}. */
-    static final class Channel extends Ref implements ByteChannel, ScatteringByteChannel, GatheringByteChannel {
-        Channel(Socket socket) {
-            super(socket);
+    /**
+     * A channel: {@code read} is {@code recv_into} (-1 at end of stream), {@code write} is
+     * {@code send}. A call the socket's close ends throws {@link AsynchronousCloseException},
+     * as {@code java.nio}'s channels do.
+     */
+    static final class Channel extends Link implements SocketByteChannel {
+        Channel(Socket socket, Rule rule) {
+            super(socket, rule);
+        }
+
+        @Override
+        public Socket socket() {
+            return socket;
         }
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            checkOpen();
+            checkOpen(true);
             if (!dst.hasRemaining()) {
                 return 0;
             }
-            int n = socket.recvInto(dst);
-            return n == 0 ? -1 : n;
+            try {
+                int n = socket.recvInto(dst);
+                return n == 0 ? -1 : n;
+            } catch (SocketClosedException e) {
+                throw closedDuring(e);
+            }
         }
 
         @Override
         public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-            checkOpen();
+            checkOpen(true);
             Objects.checkFromIndexSize(offset, length, dsts.length);
             var list = java.util.Arrays.asList(dsts).subList(offset, offset + length);
             long want = 0;
@@ -133,8 +186,12 @@ final class SocketStreams {
             if (want == 0) {
                 return 0;
             }
-            int n = socket.recvMsgInto(list, 0, 0).nbytes();
-            return n == 0 ? -1 : n;
+            try {
+                int n = socket.recvMsgInto(list, 0, 0).nbytes();
+                return n == 0 ? -1 : n;
+            } catch (SocketClosedException e) {
+                throw closedDuring(e);
+            }
         }
 
         @Override
@@ -144,15 +201,23 @@ final class SocketStreams {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            checkOpen();
-            return socket.send(src);
+            checkOpen(true);
+            try {
+                return socket.send(src);
+            } catch (SocketClosedException e) {
+                throw closedDuring(e);
+            }
         }
 
         @Override
         public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-            checkOpen();
+            checkOpen(true);
             Objects.checkFromIndexSize(offset, length, srcs.length);
-            return socket.sendMsg(java.util.Arrays.asList(srcs).subList(offset, offset + length), java.util.List.of(), 0, null);
+            try {
+                return socket.sendMsg(java.util.Arrays.asList(srcs).subList(offset, offset + length), java.util.List.of(), 0, null);
+            } catch (SocketClosedException e) {
+                throw closedDuring(e);
+            }
         }
 
         @Override
@@ -165,9 +230,10 @@ final class SocketStreams {
             return isViewOpen() && socket.isOpen();
         }
 
-        @Override
-        public void close() {
-            release();
+        private static IOException closedDuring(SocketClosedException e) {
+            IOException x = new AsynchronousCloseException();
+            x.initCause(e);
+            return x;
         }
     }
 }

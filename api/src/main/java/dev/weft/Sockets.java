@@ -29,17 +29,17 @@ public final class Sockets {
 
     /** The provider chosen for this JVM (highest priority supported, or {@code -Dweft.provider}). */
     public static SocketProvider provider() {
-        return ProviderContext.get().provider;
+        return ProviderContext.provider();
     }
 
     /** True if the running OS and kernel offer {@code capability} (and no property switched it off). */
     public static boolean supports(Capability capability) {
-        return ProviderContext.get().capabilities.contains(capability);
+        return ProviderContext.capabilities().contains(capability);
     }
 
     /** Every capability of the running OS and kernel. */
     public static Set<Capability> capabilities() {
-        return ProviderContext.get().capabilities;
+        return ProviderContext.capabilities();
     }
 
     /** A constant's value on this OS, e.g. {@code constant("SO_REUSEADDR", -1)}. */

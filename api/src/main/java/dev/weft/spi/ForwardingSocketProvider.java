@@ -251,6 +251,46 @@ public class ForwardingSocketProvider implements SocketProvider {
     }
 
     @Override
+    public dev.weft.Cmsg.PacketInfo decodePacketInfo(Ancillary item) {
+        return delegate.decodePacketInfo(item);
+    }
+
+    @Override
+    public Ancillary encodePacketInfo(int interfaceIndex, java.net.Inet4Address source) {
+        return delegate.encodePacketInfo(interfaceIndex, source);
+    }
+
+    @Override
+    public java.time.Instant decodeTimestamp(Ancillary item) {
+        return delegate.decodeTimestamp(item);
+    }
+
+    @Override
+    public dev.weft.Cmsg.ExtendedError decodeExtendedError(Ancillary item) {
+        return delegate.decodeExtendedError(item);
+    }
+
+    @Override
+    public dev.weft.TcpInfo decodeTcpInfo(byte[] value, int length) {
+        return delegate.decodeTcpInfo(value, length);
+    }
+
+    @Override
+    public int credentialsSize() {
+        return delegate.credentialsSize();
+    }
+
+    @Override
+    public dev.weft.Credentials decodeCredentials(byte[] value, int length) {
+        return delegate.decodeCredentials(value, length);
+    }
+
+    @Override
+    public Ancillary encodeCredentials(dev.weft.Credentials credentials) {
+        return delegate.encodeCredentials(credentials);
+    }
+
+    @Override
     public dev.weft.NameInfo getNameInfo(SockAddr address, int flags) throws IOException {
         return delegate.getNameInfo(address, flags);
     }

@@ -26,7 +26,10 @@ public interface Poller {
     /** Starts watching {@code fd}; returns the key for {@link #arm} and {@link #deregister}. */
     Object register(long fd, ReadyListener listener) throws IOException;
 
-    /** Asks for a notification of {@code events}; called before each park. */
+    /**
+     * Asks for a notification of {@code events}; called before each park. A poller that can
+     * no longer report (its wait failed) throws here, so that no thread parks on it.
+     */
     default void arm(Object key, int events) throws IOException {}
 
     /**

@@ -204,6 +204,51 @@ public interface SocketProvider {
         throw new UnsupportedOperationException(name() + " does not open files");
     }
 
+    // ---- structures: each OS's layouts --------------------------------------------------
+    // The typed records (TcpInfo, Credentials, Cmsg's views) are plain data in the API; the
+    // bytes behind them differ per OS (a BSD has no tcp_info or ucred, and lays out what it
+    // shares differently), so each provider decodes its own. Defaults say what is missing.
+
+    /** {@code struct in_pktinfo} or {@code struct in6_pktinfo} of an {@code IP_PKTINFO} / {@code IPV6_PKTINFO} item. */
+    default dev.weft.Cmsg.PacketInfo decodePacketInfo(dev.weft.Ancillary item) {
+        throw new UnsupportedOperationException(name() + " does not decode in_pktinfo");
+    }
+
+    /** An {@code IP_PKTINFO} item to send: the source address ({@code null}: any) and/or interface of one datagram. */
+    default dev.weft.Ancillary encodePacketInfo(int interfaceIndex, java.net.Inet4Address source) {
+        throw new UnsupportedOperationException(name() + " does not encode in_pktinfo");
+    }
+
+    /** The receive time of an {@code SCM_TIMESTAMP} ({@code struct timeval}) or {@code SCM_TIMESTAMPNS} ({@code struct timespec}) item. */
+    default java.time.Instant decodeTimestamp(dev.weft.Ancillary item) {
+        throw new UnsupportedOperationException(name() + " does not decode receive timestamps");
+    }
+
+    /** A queued error ({@code IP_RECVERR} / {@code IPV6_RECVERR}) and the offender's address after it. */
+    default dev.weft.Cmsg.ExtendedError decodeExtendedError(dev.weft.Ancillary item) {
+        throw new UnsupportedOperationException(name() + " does not decode sock_extended_err");
+    }
+
+    /** What {@code getsockopt(TCP_INFO)} wrote: {@code length} bytes of {@code value}. */
+    default dev.weft.TcpInfo decodeTcpInfo(byte[] value, int length) {
+        throw new UnsupportedOperationException(name() + " does not decode tcp_info");
+    }
+
+    /** The size of the credentials structure this OS passes ({@code sizeof(struct ucred)} on Linux). */
+    default int credentialsSize() {
+        throw new UnsupportedOperationException(name() + " does not pass credentials");
+    }
+
+    /** Credentials from {@code SO_PEERCRED} or an {@code SCM_CREDENTIALS} item's data ({@code length} bytes). */
+    default dev.weft.Credentials decodeCredentials(byte[] value, int length) {
+        throw new UnsupportedOperationException(name() + " does not pass credentials");
+    }
+
+    /** Credentials as an ancillary item to send ({@code SCM_CREDENTIALS} on Linux; the kernel checks them). */
+    default dev.weft.Ancillary encodeCredentials(dev.weft.Credentials credentials) {
+        throw new UnsupportedOperationException(name() + " does not pass credentials");
+    }
+
     // ---- module functions: names, numbers, interfaces -----------------------------------
     // Defaults decline, so that a provider without them still loads. weft calls each of
     // these from its blocking pool (they may wait on files, NSS modules or DNS), never from

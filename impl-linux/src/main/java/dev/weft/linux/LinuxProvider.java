@@ -1,9 +1,20 @@
 package dev.weft.linux;
 
+import dev.weft.common.FamilyCodec;
+import dev.weft.common.Inet4Codec;
+import dev.weft.common.Inet6Codec;
 import dev.weft.common.Scratch;
+import dev.weft.common.poll.PollScheduler;
+import dev.weft.Ancillary;
+import dev.weft.common.SockAddrLayout;
+import dev.weft.common.UnixCodec;
 import dev.weft.Capability;
+import dev.weft.Cmsg;
+import dev.weft.Credentials;
+import dev.weft.TcpInfo;
 import dev.weft.SockAddr;
 import dev.weft.posix.PosixLibc;
+import dev.weft.posix.AddrInfoLayout;
 import dev.weft.posix.MsgLayout;
 import dev.weft.posix.PosixProvider;
 import dev.weft.spi.Poller;
@@ -13,6 +24,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +45,17 @@ public final class LinuxProvider extends PosixProvider {
     private final int msgCmsgCloexec;
     private volatile Set<Capability> capabilities;
 
+    /**
+     * The address families Linux has: each one codec, shared ({@code dev.weft.common}) or
+     * Linux's own (this package). A new family is one more entry here.
+     */
+    public static final List<FamilyCodec<?>> FAMILIES = List.of(Inet4Codec.INSTANCE, Inet6Codec.INSTANCE,
+            UnixCodec.INSTANCE, NetlinkCodec.INSTANCE, VsockCodec.INSTANCE, PacketCodec.INSTANCE);
+
     /** Called by ServiceLoader; loads no native code. */
     public LinuxProvider() {
-        super(LinuxConstants.socketConstants(), LinuxConstants.errnos(), false);
+        super(LinuxConstants.socketConstants(), LinuxConstants.errnos(), SockAddrLayout.SA_FAMILY, FAMILIES,
+                LinuxOptions.NAMED);
         this.sockFlags = constants().get("SOCK_NONBLOCK") | constants().get("SOCK_CLOEXEC");
         this.msgNoSignal = constants().get("MSG_NOSIGNAL");
         this.msgCmsgCloexec = constants().get("MSG_CMSG_CLOEXEC");
@@ -81,7 +101,7 @@ public final class LinuxProvider extends PosixProvider {
     @Override
     protected Poller newPoller() {
         try {
-            return new EpollPoller(this);
+            return new PollScheduler(new EpollMechanism(this));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,6 +110,11 @@ public final class LinuxProvider extends PosixProvider {
     @Override
     protected MsgLayout msgLayout() {
         return MsgLayout.LINUX_LP64;
+    }
+
+    @Override
+    protected AddrInfoLayout addrInfoLayout() {
+        return AddrInfoLayout.LINUX_LP64;
     }
 
     /** O_NONBLOCK is 04000, O_CLOEXEC 02000000, F_DUPFD_CLOEXEC 1030 on every Linux ABI weft runs on. */
@@ -125,6 +150,38 @@ public final class LinuxProvider extends PosixProvider {
     @Override
     public long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
         return Mmsg.send(codec, (int) fd, srcs, to, flags | sendFlags());
+    }
+
+    // ---- Linux's own structures ------------------------------------------------------------
+
+    @Override
+    public Instant decodeTimestamp(Ancillary item) {
+        return LinuxStructs.timestamp(item.data(), item.type() == constant("SCM_TIMESTAMPNS"));
+    }
+
+    @Override
+    public Cmsg.ExtendedError decodeExtendedError(Ancillary item) {
+        return LinuxStructs.extendedError(item.data(), this::errno, this::decodeAddress);
+    }
+
+    @Override
+    public TcpInfo decodeTcpInfo(byte[] value, int length) {
+        return LinuxStructs.tcpInfo(value, length);
+    }
+
+    @Override
+    public int credentialsSize() {
+        return LinuxStructs.UCRED_SIZE;
+    }
+
+    @Override
+    public Credentials decodeCredentials(byte[] value, int length) {
+        return LinuxStructs.ucred(value, length);
+    }
+
+    @Override
+    public Ancillary encodeCredentials(Credentials credentials) {
+        return new Ancillary(constant("SOL_SOCKET"), constant("SCM_CREDENTIALS"), LinuxStructs.ucred(credentials));
     }
 
     IOException errorFor(int nativeErrno, String context) {

@@ -1,10 +1,10 @@
 package dev.weft.linux;
 
 import dev.weft.common.Scratch;
+import dev.weft.common.SockAddrCodec;
 import dev.weft.SockAddr;
 import dev.weft.posix.PosixLibc;
 import dev.weft.posix.PosixProvider;
-import dev.weft.posix.SockAddrCodec;
 import java.nio.ByteBuffer;
 
 /**
@@ -103,6 +103,12 @@ final class Mmsg {
                 if (to != null && to[fit] != null) {
                     int addrOff = n * (MMSGHDR + IOV) + fit * ADDR;
                     int len = codec.encode(to[fit], v, Scratch.DATA_OFFSET + addrOff);
+                    if (len < 0) {
+                        if (fit == 0) {
+                            return len;
+                        }
+                        break; // send those before it; the next call reports this one's error
+                    }
                     v.putInt(h + 8, len);
                 } else {
                     v.putLong(h, 0);

@@ -1,10 +1,16 @@
 package dev.weft.macos;
 
 import dev.weft.Capability;
+import dev.weft.common.Inet4Codec;
+import dev.weft.common.Inet6Codec;
+import dev.weft.common.SockAddrLayout;
+import dev.weft.common.UnixCodec;
+import dev.weft.posix.AddrInfoLayout;
 import dev.weft.posix.PosixLibc;
 import dev.weft.posix.MsgLayout;
 import dev.weft.posix.PosixProvider;
 import dev.weft.spi.Poller;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +31,8 @@ public final class MacProvider extends PosixProvider {
 
     /** Called by ServiceLoader; loads no native code. */
     public MacProvider() {
-        super(MacConstants.socketConstants(), MacConstants.errnos(), true);
+        super(MacConstants.socketConstants(), MacConstants.errnos(), SockAddrLayout.SA_LEN,
+                List.of(Inet4Codec.INSTANCE, Inet6Codec.INSTANCE, UnixCodec.INSTANCE), Map.of());
     }
 
     @Override
@@ -92,6 +99,11 @@ public final class MacProvider extends PosixProvider {
     @Override
     protected MsgLayout msgLayout() {
         return MsgLayout.BSD_LP64;
+    }
+
+    @Override
+    protected AddrInfoLayout addrInfoLayout() {
+        return AddrInfoLayout.BSD_LP64;
     }
 
     /** F_DUPFD_CLOEXEC 67, O_NONBLOCK 0x4, O_CLOEXEC 0x1000000 (macOS headers). */

@@ -102,6 +102,9 @@ final class Messages {
             st = Staging.of(p, fd, s, srcs, align8(controlLen));
             int iovs = fillIov(s, l, srcs, st, true);
             int nameLen = to == null ? 0 : p.codec.encode(to, v, 0);
+            if (nameLen < 0) {
+                return nameLen;
+            }
             header(s, l, iovs, controlLen, false);
             v.putInt(Scratch.AUX_OFFSET + MsgLayout.NAME_LEN, nameLen);
             if (nameLen == 0) {

@@ -105,6 +105,9 @@ final class PosixNetdb {
         try {
             int len = provider.codec.encode(address,
                     new Pointer(mem).getByteBuffer(0, Scratch.ADDR_SIZE).order(ByteOrder.nativeOrder()), 0);
+            if (len < 0) {
+                throw provider.error(-len, "getnameinfo " + address);
+            }
             long host = mem + Scratch.ADDR_SIZE;
             long serv = host + NI_MAXHOST;
             int rc = NetdbLibc.getnameinfo(mem, len, host, NI_MAXHOST, serv, NI_MAXSERV, flags);
@@ -312,16 +315,32 @@ final class PosixNetdb {
     }
 
     int ifNameToIndex(String name) {
-        return NetdbLibc.if_nametoindex(cString(name));
+        return nameToIndex(name);
     }
 
     String ifIndexToName(int index) throws IOException {
+        String[] name = new String[1];
+        int e = indexToName(index, name);
+        if (e != 0) {
+            throw provider.error(e, "if_indextoname " + Integer.toUnsignedString(index));
+        }
+        return name[0];
+    }
+
+    /** {@code if_nametoindex}: the index, or 0 with the errno left for {@link PosixLibc#errno()}. */
+    static int nameToIndex(String name) {
+        return NetdbLibc.if_nametoindex(cString(name));
+    }
+
+    /** {@code if_indextoname} into {@code name[0]}: 0, or the errno. */
+    static int indexToName(int index, String[] name) {
         long mem = malloc(IF_NAMESIZE + 1);
         try {
             if (NetdbLibc.if_indextoname(index, mem) == 0) {
-                throw provider.error(PosixLibc.errno(), "if_indextoname " + Integer.toUnsignedString(index));
+                return PosixLibc.errno();
             }
-            return string(mem);
+            name[0] = string(mem);
+            return 0;
         } finally {
             Native.free(mem);
         }

@@ -1,6 +1,11 @@
 package dev.weft.posix;
 
+import dev.weft.common.FamilyCodec;
+import dev.weft.common.OptionCodec;
+import dev.weft.common.OptionCodecs;
 import dev.weft.common.Scratch;
+import dev.weft.common.SockAddrCodec;
+import dev.weft.common.SockAddrLayout;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.weft.AddrInfo;
@@ -9,12 +14,10 @@ import dev.weft.Errors;
 import dev.weft.Family;
 import dev.weft.GaiException;
 import dev.weft.SockAddr;
-import dev.weft.SockOpt;
 import dev.weft.SocketType;
 import dev.weft.spi.Poller;
 import dev.weft.spi.SocketProvider;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -46,18 +49,21 @@ public abstract class PosixProvider implements SocketProvider {
     private final Map<Integer, String> eaiNames = new HashMap<>();
     /** Encodes and decodes this OS's {@code sockaddr} layouts. */
     protected final SockAddrCodec codec;
-    private final boolean bsd;
+    private final OptionCodecs options;
     private final ReentrantLock pollerLock = new ReentrantLock();
     private volatile Poller poller;
 
     /**
      * @param constants Python's constant names and this OS's values
      * @param errnos    errno names and numbers
-     * @param bsd       BSD layouts ({@code sa_len}, {@code addrinfo} field order)
+     * @param layout    the {@code sockaddr} header of this OS ({@code sa_len} on the BSDs)
+     * @param codecs    the address families this OS has, one codec each
+     * @param options   option codecs by name beyond the POSIX ones ({@code SO_LINGER},
+     *                  {@code ipv6_mreq}, {@code ip_mreq}), which these override
      */
-    protected PosixProvider(Map<String, Integer> constants, Map<String, Integer> errnos, boolean bsd) {
+    protected PosixProvider(Map<String, Integer> constants, Map<String, Integer> errnos, SockAddrLayout layout,
+            List<? extends FamilyCodec<?>> codecs, Map<String, ? extends OptionCodec<?>> options) {
         this.constants = Collections.unmodifiableMap(new HashMap<>(constants));
-        this.bsd = bsd;
         int max = errnos.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         this.errnoByNative = new Errno[max + 1];
         this.nativeByErrno = new int[Errno.values().length];
@@ -95,9 +101,10 @@ public abstract class PosixProvider implements SocketProvider {
                 eaiNames.putIfAbsent(e.getValue(), e.getKey());
             }
         }
-        this.codec = new SockAddrCodec(bsd, families.getOrDefault(Family.INET, -1), families.getOrDefault(Family.INET6, -1),
-                families.getOrDefault(Family.UNIX, -1), families.getOrDefault(Family.NETLINK, -1),
-                families.getOrDefault(Family.VSOCK, -1));
+        this.codec = new SockAddrCodec(layout, constants, codecs);
+        Map<String, OptionCodec<?>> named = new HashMap<>(PosixOptions.NAMED);
+        named.putAll(options);
+        this.options = new OptionCodecs(named);
     }
 
     /** True on a 64-bit JVM, which {@link PosixLibc}'s {@code long} sizes assume. */
@@ -125,6 +132,9 @@ public abstract class PosixProvider implements SocketProvider {
 
     /** This OS's {@code msghdr}/{@code cmsghdr} layout. */
     protected abstract MsgLayout msgLayout();
+
+    /** Where this OS's {@code struct addrinfo} keeps its two pointers. */
+    protected abstract AddrInfoLayout addrInfoLayout();
 
     /** This OS's {@code fcntl}/{@code open} numbers. */
     protected abstract FcntlNumbers fcntlNumbers();
@@ -259,6 +269,9 @@ public abstract class PosixProvider implements SocketProvider {
         Scratch s = Scratch.take(0);
         try {
             int len = codec.encode(address, s.view(), 0);
+            if (len < 0) {
+                return len;
+            }
             return call.call((int) fd, s.addr(), len) == 0 ? 0 : fail();
         } finally {
             s.give();
@@ -355,6 +368,9 @@ public abstract class PosixProvider implements SocketProvider {
                 long n;
                 if (to != null) {
                     int alen = codec.encode(to, s.view(), 0);
+                    if (alen < 0) {
+                        return alen;
+                    }
                     n = PosixLibc.sendto((int) fd, buf, len, flags, s.addr(), alen);
                 } else {
                     n = PosixLibc.send((int) fd, buf, len, flags);
@@ -539,79 +555,71 @@ public abstract class PosixProvider implements SocketProvider {
         return fd < 0 ? fail() : fd;
     }
 
+    // ---- structures POSIX systems share ----------------------------------------------------
+
+    @Override
+    public dev.weft.Cmsg.PacketInfo decodePacketInfo(dev.weft.Ancillary item) {
+        return PosixStructs.packetInfo(item.data(), item.level() == constants.getOrDefault("IPPROTO_IPV6", -1));
+    }
+
+    @Override
+    public dev.weft.Ancillary encodePacketInfo(int interfaceIndex, java.net.Inet4Address source) {
+        return new dev.weft.Ancillary(constant("IPPROTO_IP"), constant("IP_PKTINFO"), PosixStructs.packetInfo(interfaceIndex, source));
+    }
+
+    /**
+     * A sockaddr inside another structure ({@code data[off..off+len)}), decoded by the codec
+     * every address goes through: the one place a struct's embedded address is read.
+     */
+    protected final SockAddr decodeAddress(byte[] data, int off, int len) {
+        return decodeSockAddr(ByteBuffer.wrap(data).order(ByteOrder.nativeOrder()), off, len);
+    }
+
+    /** A number this OS must have for the call asked of it. */
+    protected final int constant(String name) {
+        Integer v = constants.get(name);
+        if (v == null) {
+            throw new UnsupportedOperationException(name() + " has no " + name);
+        }
+        return v;
+    }
+
     // ---- typed options ------------------------------------------------------------------
 
     @Override
     public byte[] encodeOption(String name, Object value) {
-        ByteBuffer b;
-        if (value instanceof Boolean v) {
-            b = ints(1).putInt(v ? 1 : 0);
-        } else if (value instanceof Integer v) {
-            if (name.equals("SO_LINGER")) {
-                b = ints(2).putInt(v >= 0 ? 1 : 0).putInt(Math.max(0, v));
-            } else {
-                b = ints(1).putInt(v);
-            }
-        } else if (value instanceof String text) {
-            byte[] t = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return java.util.Arrays.copyOf(t, t.length + 1); // NUL-terminated, as the kernel reads it
-        } else if (value instanceof SockOpt.Membership m) {
-            return m.isIpv6() ? membership6(m) : membership4(m);
-        } else {
-            throw new IllegalArgumentException("no encoding for " + name + " = " + value);
-        }
-        return b.array();
+        return options.encode(name, value);
     }
 
     @Override
     public Object decodeOption(String name, byte[] value, int length) {
-        ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.nativeOrder());
-        if (name.equals("SO_LINGER")) {
-            return b.getInt(0) != 0 ? b.getInt(4) : -1;
-        }
-        if (name.equals("TCP_INFO")) {
-            return dev.weft.TcpInfo.decode(value, length);
-        }
-        if (name.equals("SO_BINDTODEVICE") || name.equals("TCP_CONGESTION")) {
-            int end = 0;
-            while (end < length && value[end] != 0) {
-                end++;
-            }
-            return new String(value, 0, end, java.nio.charset.StandardCharsets.UTF_8);
-        }
-        if (name.equals("SO_PEERCRED")) {
-            return dev.weft.Credentials.of(java.util.Arrays.copyOf(value, Math.max(length, dev.weft.Credentials.SIZE)));
-        }
-        int v = length == 1 ? value[0] & 0xFF : b.getInt(0);
-        return switch (name) {
-            case "SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_BROADCAST", "TCP_NODELAY", "IPV6_V6ONLY", "SO_PASSCRED",
-                 "IP_MULTICAST_LOOP", "IPV6_MULTICAST_LOOP", "SO_OOBINLINE", "SO_DONTROUTE", "SO_ACCEPTCONN",
-                 "SO_TIMESTAMP", "SO_TIMESTAMPNS", "TCP_CORK", "TCP_QUICKACK", "IP_FREEBIND", "IP_TRANSPARENT",
-                 "IP_PKTINFO", "IP_RECVTOS", "IP_RECVERR", "IP_BIND_ADDRESS_NO_PORT", "IP_MULTICAST_ALL",
-                 "IPV6_RECVPKTINFO", "IPV6_RECVTCLASS", "IPV6_RECVERR" -> v != 0;
-            default -> v;
-        };
+        return options.decode(name, value, length);
     }
 
-    private static ByteBuffer ints(int n) {
-        return ByteBuffer.allocate(4 * n).order(ByteOrder.nativeOrder());
+    // ---- socket addresses, for the rest of the provider and for api's decoders ------------
+
+    /**
+     * Writes {@code address} at {@code off} in this OS's layout; returns its length, or
+     * {@code -errno} when the OS refuses part of it.
+     */
+    public int encodeSockAddr(SockAddr address, ByteBuffer b, int off) {
+        return codec.encode(address, b, off);
     }
 
-    /** {@code struct ip_mreqn} on Linux; BSD overrides with {@code ip_mreq}. */
-    protected byte[] membership4(SockOpt.Membership m) {
-        ByteBuffer b = ints(3);
-        b.put(m.group().getAddress());
-        b.put(m.interfaceAddress() == null ? new byte[4] : ((Inet4Address) m.interfaceAddress()).getAddress());
-        b.putInt(m.interfaceIndex());
-        return b.array();
+    /** The address of {@code len} bytes at {@code off} in this OS's layout; never fails. */
+    public SockAddr decodeSockAddr(ByteBuffer b, int off, int len) {
+        return codec.decode(b, off, len);
     }
 
-    /** {@code struct ipv6_mreq}: the group, then the interface index. */
-    protected byte[] membership6(SockOpt.Membership m) {
-        ByteBuffer b = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder());
-        b.put(m.group().getAddress());
-        b.putInt(m.interfaceIndex());
-        return b.array();
+    /** {@code if_nametoindex}: the index of interface {@code name}, or 0 (then {@link PosixLibc#errno()} says why). */
+    public static int interfaceIndex(String name) {
+        return PosixNetdb.nameToIndex(name);
+    }
+
+    /** {@code if_indextoname}: the name of interface {@code index}, or null if there is none. */
+    public static String interfaceName(int index) {
+        String[] name = new String[1];
+        return PosixNetdb.indexToName(index, name) == 0 ? name[0] : null;
     }
 
     // ---- resolver -----------------------------------------------------------------------
@@ -648,15 +656,15 @@ public abstract class PosixProvider implements SocketProvider {
         List<AddrInfo> out = new ArrayList<>();
         try {
             // struct addrinfo: flags, family, socktype, protocol, addrlen (5 ints, padded to
-            // 24), then two pointers whose order differs: Linux addr, canonname; BSD the reverse.
+            // 24), then two pointers whose order differs per OS (AddrInfoLayout), then ai_next.
             for (long p = res[0]; p != 0; ) {
                 Pointer ai = new Pointer(p);
                 int fam = ai.getInt(4);
                 int st = ai.getInt(8);
                 int proto = ai.getInt(12);
                 int alen = ai.getInt(16);
-                long addrP = Pointer.nativeValue(ai.getPointer(bsd ? 32 : 24));
-                Pointer canonP = ai.getPointer(bsd ? 24 : 32);
+                long addrP = Pointer.nativeValue(ai.getPointer(addrInfoLayout().addrOffset()));
+                Pointer canonP = ai.getPointer(addrInfoLayout().canonNameOffset());
                 String canon = canonP == null ? "" : canonP.getString(0);
                 SockAddr addr = null;
                 if (addrP != 0 && alen > 0) {

@@ -101,4 +101,20 @@ public abstract class Bulk {
             return buffer;
         }
     }
+
+    /** (t) TLS 1.3 over loopback TCP, heap buffers (the JDK's SSLSocket streams take arrays). */
+    public static class Tls extends Bulk {
+        @Param({"heap"})
+        public String buffer;
+
+        @Override
+        Conn.Pair open(String impl) throws IOException {
+            return TlsPair.open(impl);
+        }
+
+        @Override
+        String buffer() {
+            return buffer;
+        }
+    }
 }

@@ -98,4 +98,20 @@ public abstract class PingPong {
             return bytes;
         }
     }
+
+    /** (t) TLS 1.3 over loopback TCP: weft's TlsSocket beside the JDK's SSLSocket layered on a java.net.Socket. */
+    public static class Tls extends PingPong {
+        @Param({"64", "16384"})
+        public int bytes;
+
+        @Override
+        Conn.Pair open(String impl) throws IOException {
+            return TlsPair.open(impl);
+        }
+
+        @Override
+        int size() {
+            return bytes;
+        }
+    }
 }

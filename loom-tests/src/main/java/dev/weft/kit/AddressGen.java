@@ -34,7 +34,7 @@ public final class AddressGen {
 
     /** The forms {@link SockAddr} has, with the three kinds of {@code AF_UNIX} name apart. */
     public enum Form {
-        INET4, INET6, UNIX_PATH, UNIX_ABSTRACT, UNIX_UNNAMED, NETLINK, VSOCK, RAW
+        INET4, INET6, UNIX_PATH, UNIX_ABSTRACT, UNIX_UNNAMED, NETLINK, VSOCK, PACKET, RAW
     }
 
     /** An address of a random form; {@link Form#RAW} uses a family number above 255, which no OS assigns. */
@@ -56,6 +56,7 @@ public final class AddressGen {
             case UNIX_UNNAMED -> SockAddr.UNIX_UNNAMED;
             case NETLINK -> netlink(r);
             case VSOCK -> vsock(r);
+            case PACKET -> packet(r);
             case RAW -> raw(r, 0xFFFF, f -> f > 255);
         };
     }
@@ -198,6 +199,57 @@ public final class AddressGen {
             default -> edgyInt(r);
         };
         return new SockAddr.Vsock(cid, r.nextInt(4) == 0 ? -1 : edgyInt(r));
+    }
+
+    /**
+     * An {@code AF_PACKET} address on one of this host's interfaces (see
+     * {@link #interfaceNames()}) or on {@code ""} (every interface): any protocol, packet
+     * type and hardware type, often the common ones, and a hardware address of 0 to 8 bytes
+     * ({@code sll_addr}), now and then up to {@link SockAddr.Packet#MAX_ADDR_LEN}.
+     * Which names it draws depends on the host; {@link #packet(RandomGenerator, List)}
+     * takes them from the caller.
+     */
+    public static SockAddr.Packet packet(RandomGenerator r) {
+        return packet(r, interfaceNames());
+    }
+
+    /** An {@code AF_PACKET} address on one of {@code ifnames}, or on {@code ""}. */
+    public static SockAddr.Packet packet(RandomGenerator r, List<String> ifnames) {
+        String ifname = ifnames.isEmpty() || r.nextInt(4) == 0 ? "" : ifnames.get(r.nextInt(ifnames.size()));
+        int proto = switch (r.nextInt(5)) {
+            case 0 -> 0;
+            case 1 -> 0x0003; // ETH_P_ALL
+            case 2 -> r.nextBoolean() ? 0x0800 : 0x86DD; // ETH_P_IP, ETH_P_IPV6
+            case 3 -> 0xFFFF;
+            default -> r.nextInt(0x10000);
+        };
+        int pkttype = r.nextBoolean() ? r.nextInt(8) : r.nextInt(256); // PACKET_HOST..PACKET_KERNEL, or any byte
+        int hatype = switch (r.nextInt(4)) {
+            case 0 -> 1; // ARPHRD_ETHER
+            case 1 -> 772; // ARPHRD_LOOPBACK
+            case 2 -> r.nextBoolean() ? 0xFFFF : 0xFFFE; // ARPHRD_VOID, ARPHRD_NONE
+            default -> r.nextInt(0x10000);
+        };
+        byte[] hw = new byte[r.nextInt(5) == 0 ? lengthUpTo(r, SockAddr.Packet.MAX_ADDR_LEN) : lengthUpTo(r, 8)];
+        r.nextBytes(hw);
+        return new SockAddr.Packet(ifname, proto, pkttype, hatype, hw);
+    }
+
+    private static volatile List<String> interfaceNames;
+
+    /** The names of this host's network interfaces, as {@code java.net} lists them (looked up once). */
+    public static List<String> interfaceNames() {
+        List<String> names = interfaceNames;
+        if (names == null) {
+            try {
+                names = java.net.NetworkInterface.networkInterfaces().map(java.net.NetworkInterface::getName)
+                        .filter(n -> n.getBytes(StandardCharsets.UTF_8).length <= SockAddr.Packet.MAX_IFNAME).sorted().toList();
+            } catch (java.net.SocketException e) {
+                names = List.of();
+            }
+            interfaceNames = names;
+        }
+        return names;
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.Credentials;
 import dev.weft.Family;
@@ -59,9 +60,9 @@ class FilesAndDescriptorsTest {
             Socket a = pair.first();
             int fd = a.fileno();
             SocketFile f = a.makeFile("rwb", 0, null);
-            OutputStream out = a.outputStream();
+            OutputStream out = a.makeFile("wb", 0, null).outputStream();
             a.close();
-            // Still open: the file and the stream hold references, as in CPython.
+            // Still open: the two files hold references, as in CPython.
             f.outputStream().write("via file".getBytes(StandardCharsets.US_ASCII));
             assertEquals("via file", new String(pair.second().recv(64), StandardCharsets.US_ASCII));
             f.close();
@@ -140,6 +141,7 @@ class FilesAndDescriptorsTest {
 
     @Test
     void credentialsEqualThisProcess() throws Exception {
+        assumeTrue(Sockets.hasConstant("SO_PASSCRED"), "SO_PEERCRED, SO_PASSCRED and SCM_CREDENTIALS are Linux's");
         long pid = ProcessHandle.current().pid();
         int uid = (int) new com.sun.security.auth.module.UnixSystem().getUid();
         int gid = (int) new com.sun.security.auth.module.UnixSystem().getGid();
@@ -149,14 +151,14 @@ class FilesAndDescriptorsTest {
             pair.second().setOption(SockOpt.SO_PASSCRED, true);
             assertTrue(pair.second().getOption(SockOpt.SO_PASSCRED));
             pair.first().send(new byte[] {1});
-            Socket.Message m = pair.second().recvMsg(4, Sockets.cmsgSpace(Credentials.SIZE), 0);
+            Socket.Message m = pair.second().recvMsg(4, Sockets.cmsgSpace(Credentials.size()), 0);
             var item = m.ancillary().get(0);
             assertEquals(SOL_SOCKET, item.level());
             assertEquals(SCM_CREDENTIALS, item.type());
             assertEquals(new Credentials((int) pid, uid, gid), Credentials.of(item));
             // Sending our own credentials explicitly is allowed and arrives unchanged.
             pair.first().sendMsg(List.of(ByteBuffer.wrap(new byte[] {2})), List.of(peer.toAncillary()), 0, null);
-            assertEquals(peer, Credentials.of(pair.second().recvMsg(4, Sockets.cmsgSpace(Credentials.SIZE), 0).ancillary().get(0)));
+            assertEquals(peer, Credentials.of(pair.second().recvMsg(4, Sockets.cmsgSpace(Credentials.size()), 0).ancillary().get(0)));
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.weft.tests;
 
-import dev.weft.common.Scratch;
 import static dev.weft.SocketConstants.MSG_CTRUNC;
 import static dev.weft.SocketConstants.SCM_RIGHTS;
 import static dev.weft.SocketConstants.SOL_SOCKET;
@@ -10,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.Ancillary;
+import dev.weft.Capability;
 import dev.weft.Family;
 import dev.weft.SockAddr;
 import dev.weft.Socket;
@@ -34,12 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MessagesTest {
     @TempDir
     Path tmp;
-
-    static long openFds() throws IOException {
-        try (var s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.count();
-        }
-    }
 
     @Test
     void cmsgLenAndSpaceEqualPythons() throws Exception {
@@ -77,6 +72,7 @@ class MessagesTest {
 
     @Test
     void severalRightsMessagesInOneCallArriveAsSeparateItems() throws Exception {
+        assumeTrue(TestKit.hasProcFd(), "counts and reads descriptors through /proc/self/fd");
         Path f1 = Files.writeString(tmp.resolve("one"), "first file");
         Path f2 = Files.writeString(tmp.resolve("two"), "second file");
         try (var pair = Sockets.socketPair();
@@ -105,8 +101,9 @@ class MessagesTest {
 
     @Test
     void descriptorsThatDoNotFitAreClosedNotLeaked() throws Exception {
+        assumeTrue(TestKit.hasProcFd(), "counts and reads descriptors through /proc/self/fd");
         try (var pair = Sockets.socketPair()) {
-            long before = openFds();
+            long before = TestKit.openFds();
             int[] fds = new int[4];
             for (int i = 0; i < fds.length; i++) {
                 fds[i] = fdOf(Files.writeString(tmp.resolve("f" + i), "x"));
@@ -119,7 +116,7 @@ class MessagesTest {
             assertEquals(1, m.fds().length);
             assertTrue((m.flags() & MSG_CTRUNC) != 0, "MSG_CTRUNC reported");
             Sockets.close(m.fds()[0]);
-            assertEquals(before, openFds(), "no descriptor left behind");
+            assertEquals(before, TestKit.openFds(), "no descriptor left behind");
         }
     }
 
@@ -140,6 +137,8 @@ class MessagesTest {
 
     @Test
     void pythonSendsFdsWeftReceivesAndReadsTheFile() throws Exception {
+        assumeTrue(TestKit.hasProcFd(), "counts and reads descriptors through /proc/self/fd");
+        assumeTrue(Sockets.supports(Capability.UNIX_ABSTRACT), "python3 meets weft at an abstract AF_UNIX name");
         Path file = Files.writeString(tmp.resolve("from-python.txt"), "python opened this");
         String name = "weft-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         try (Socket server = Socket.open(Family.UNIX, SocketType.STREAM)) {
@@ -168,6 +167,7 @@ class MessagesTest {
 
     @Test
     void weftSendsASocketPythonReceivesAndTalksOnIt() throws Exception {
+        assumeTrue(Sockets.supports(Capability.UNIX_ABSTRACT), "python3 meets weft at an abstract AF_UNIX name");
         String name = "weft-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         try (Socket server = Socket.open(Family.UNIX, SocketType.STREAM);
              var pair = Sockets.socketPair()) {
@@ -197,12 +197,13 @@ class MessagesTest {
 
     @Test
     void truncatedAncillaryKeepsWhatArrivedAndSaysCtrunc() throws Exception {
+        assumeTrue(TestKit.hasProcFd(), "counts and reads descriptors through /proc/self/fd");
         try (var pair = Sockets.socketPair(Family.UNIX, SocketType.DGRAM, 0)) {
             int[] fds = new int[3];
             for (int i = 0; i < 3; i++) {
                 fds[i] = fdOf(Files.writeString(tmp.resolve("t" + i), "t"));
             }
-            long before = openFds() - 3;
+            long before = TestKit.openFds() - 3;
             pair.first().sendFds(List.of(ByteBuffer.wrap(new byte[] {1})), fds, 0, null);
             for (int fd : fds) {
                 Sockets.close(fd);
@@ -213,7 +214,7 @@ class MessagesTest {
             int[] got = m.ancillary().get(0).ints();
             assertEquals(1, got.length);
             Sockets.close(got[0]);
-            assertEquals(before, openFds());
+            assertEquals(before, TestKit.openFds());
         }
     }
 

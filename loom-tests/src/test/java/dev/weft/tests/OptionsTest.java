@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.Credentials;
 import dev.weft.Errno;
@@ -52,8 +53,10 @@ class OptionsTest {
         m.put("SO_REUSEPORT", rw(IN, ST, true));
         m.put("SO_KEEPALIVE", rw(IN, ST, true));
         m.put("SO_BROADCAST", rw(IN, DG, true));
-        m.put("SO_RCVBUF", rw(IN, ST, 65536, v -> (Integer) v == 131072)); // Linux doubles it
-        m.put("SO_SNDBUF", rw(IN, ST, 65536, v -> (Integer) v == 131072));
+        // Linux doubles a buffer size for its bookkeeping; other kernels keep what was set.
+        int buffer = Sockets.provider().name().equals("linux") ? 131072 : 65536;
+        m.put("SO_RCVBUF", rw(IN, ST, 65536, v -> (Integer) v == buffer));
+        m.put("SO_SNDBUF", rw(IN, ST, 65536, v -> (Integer) v == buffer));
         m.put("SO_ERROR", ro(IN, ST, v -> (Integer) v == 0));
         m.put("SO_TYPE", ro(IN, DG, v -> (Integer) v == SocketConstants.SOCK_DGRAM));
         m.put("SO_LINGER", rw(IN, ST, 5));
@@ -115,6 +118,10 @@ class OptionsTest {
         for (SockOpt<?> o : SockOpt.all()) {
             if (o.type() == SockOpt.Membership.class) {
                 continue; // write-only; proven by multicastMembershipJoinsAndLeaves
+            }
+            if (!Sockets.hasConstant(o.name()) || !Sockets.hasConstant(o.level())) {
+                System.out.println("option " + o.name() + " does not exist on " + Sockets.provider().name());
+                continue;
             }
             Case c = cases.get(o.name());
             if (c == null) {
@@ -186,6 +193,7 @@ class OptionsTest {
 
     @Test
     void tcpInfoOfAConnectionShowsItEstablished() throws Exception {
+        assumeTrue(Sockets.hasConstant("TCP_INFO"), "TCP_INFO is Linux's");
         try (Socket server = Sockets.createServer(SockAddr.inet("127.0.0.1", 0));
              Socket c = Socket.open(Family.INET, SocketType.STREAM)) {
             c.connect(server.getSockName());

@@ -37,7 +37,7 @@ class PollerFairnessTest {
     }
 
     @Test
-    void everyEpollInstanceIsDrainedWhetherInlineOrByItsHelper() throws Exception {
+    void everyPollerInstanceIsDrainedWhetherInlineOrByItsHelper() throws Exception {
         // Four instances on two carriers: most of the time the primary drains the other three
         // itself; under load their helpers do. A connection in an instance nobody drained
         // would never be answered.

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A thread about to park offers the poller the moment to collect events itself
- * ({@link Poller#beforePark}), and the epoll poller, while threads keep finding events that
+ * ({@link Poller#beforePark}), and weft's poll scheduler, while threads keep finding events that
  * way, leaves its blocking watch unarmed. Neither may cost a wake-up: every event must still
  * reach its waiter when the threads that were polling stop.
  */
@@ -95,7 +95,7 @@ class SelfPollTest {
         // The behaviour behind the unpinned ping-pong's 2x (BENCHMARKS.md, item 12): the
         // report that wakes one side is collected by the other side on its way to park.
         // Without it every report comes from the poller's own threads.
-        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "the epoll poller's behaviour");
+        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "the scheduler's self-poll, measured with epoll only so far");
         assumeTrue(!"false".equals(System.getProperty("weft.poller.selfPoll")), "-Dweft.poller.selfPoll=false is set");
         Counting p = new Counting();
         int rounds = 2_000;

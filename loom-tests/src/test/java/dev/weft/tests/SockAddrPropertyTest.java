@@ -15,7 +15,9 @@ import dev.weft.Socket;
 import dev.weft.SocketType;
 import dev.weft.Sockets;
 import dev.weft.kit.AddressGen;
-import dev.weft.posix.SockAddrCodec;
+import dev.weft.common.SockAddrCodec;
+import dev.weft.common.SockAddrLayout;
+import dev.weft.linux.LinuxProvider;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -25,7 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -33,8 +37,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Socket addresses survive every trip: through {@link SockAddrCodec} in the Linux layout
- * and the BSD layout ({@code sa_len}), with the bytes checked against an independent
+ * Socket addresses survive every trip: through {@link SockAddrCodec} with Linux's family
+ * codecs in the Linux layout and the BSD layout ({@code sa_len}), with the bytes checked against an independent
  * rendering of each {@code struct sockaddr_*} (so a mistake made the same way in encode and
  * decode is caught too); through the kernel (bind, then getsockname and a peer's
  * getpeername); and decoding never fails on any bytes shaped like the kernel's.
@@ -45,10 +49,11 @@ class SockAddrPropertyTest {
     private static final int AF_UNIX = nativeFamily(Family.UNIX, 1);
     private static final int AF_NETLINK = nativeFamily(Family.NETLINK, 16);
     private static final int AF_VSOCK = nativeFamily(Family.VSOCK, 40);
-    private static final SockAddrCodec LINUX = new SockAddrCodec(false, AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_VSOCK);
-    /** macOS's numbers (AF_INET6 30), no netlink, no vsock. */
-    private static final Layout BSD_LAYOUT = new Layout(true, 2, 30, 1, -1, -1);
-    private static final Layout LINUX_LAYOUT = new Layout(false, AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_VSOCK);
+    private static final int AF_PACKET = nativeFamily(Family.PACKET, 17);
+    /** macOS's numbers (AF_INET6 30), no netlink, no vsock, no packet. */
+    private static final Layout BSD_LAYOUT = new Layout(true, 2, 30, 1, -1, -1, -1);
+    private static final Layout LINUX_LAYOUT = new Layout(false, AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_VSOCK, AF_PACKET);
+    private static final SockAddrCodec LINUX = LINUX_LAYOUT.codec();
     private static final SockAddrCodec BSD = BSD_LAYOUT.codec();
 
     private static Path dir;
@@ -70,14 +75,27 @@ class SockAddrPropertyTest {
         }
     }
 
-    /** A layout's family numbers: the codec under test and the reference rendering share only these. */
-    record Layout(boolean bsd, int inet, int inet6, int unix, int netlink, int vsock) {
+    /**
+     * A layout's family numbers: the codec under test and the reference rendering share only
+     * these. The codec gets every family codec Linux has; those without a number here are
+     * left out, as an OS without the family leaves them.
+     */
+    record Layout(boolean bsd, int inet, int inet6, int unix, int netlink, int vsock, int packet) {
         SockAddrCodec codec() {
-            return new SockAddrCodec(bsd, inet, inet6, unix, netlink, vsock);
+            Map<String, Integer> numbers = new HashMap<>();
+            int[] n = {inet, inet6, unix, netlink, vsock, packet};
+            Family[] f = {Family.INET, Family.INET6, Family.UNIX, Family.NETLINK, Family.VSOCK, Family.PACKET};
+            for (int i = 0; i < n.length; i++) {
+                if (n[i] >= 0) {
+                    numbers.put(f[i].constantName(), n[i]);
+                }
+            }
+            return new SockAddrCodec(bsd ? SockAddrLayout.SA_LEN : SockAddrLayout.SA_FAMILY, numbers, LinuxProvider.FAMILIES);
         }
 
         boolean known(int family) {
-            return family == inet || family == inet6 || family == unix || family == netlink || family == vsock;
+            return family == inet || family == inet6 || family == unix || family == netlink || family == vsock
+                    || family == packet;
         }
 
         int maxFamily() {
@@ -163,6 +181,14 @@ class SockAddrPropertyTest {
                 len = 16;
                 b.putInt(4, v.port()).putInt(8, v.cid());
             }
+            case SockAddr.Packet p -> { // sockaddr_ll: family, protocol (BE), ifindex, hatype, pkttype, halen, addr[8]
+                family = l.packet;
+                byte[] hw = p.addr();
+                len = 12 + Math.max(8, hw.length);
+                b.order(ByteOrder.BIG_ENDIAN).putShort(2, (short) p.proto()).order(ByteOrder.nativeOrder());
+                b.putInt(4, ifIndex(p.ifname())).putShort(8, (short) p.hatype()).put(10, (byte) p.pkttype());
+                b.put(11, (byte) hw.length).put(12, hw);
+            }
             case SockAddr.Raw r -> {
                 family = r.nativeFamily();
                 len = 2 + r.data().length;
@@ -178,6 +204,18 @@ class SockAddrPropertyTest {
             b.putShort(0, (short) family);
         }
         return Arrays.copyOf(b.array(), len);
+    }
+
+    /** The interface index by {@code java.net}, not by the codec's {@code if_nametoindex}; "" is every interface, 0. */
+    private static int ifIndex(String name) {
+        if (name.isEmpty()) {
+            return 0;
+        }
+        try {
+            return java.net.NetworkInterface.getByName(name).getIndex();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     // ---- (b) decoding kernel-shaped bytes ----------------------------------------------
@@ -199,7 +237,7 @@ class SockAddrPropertyTest {
      * ends there) would throw. What comes out must encode, and decode again to itself.
      */
     private static void decodeAnything(SockAddrCodec codec, Layout l) {
-        List<Integer> families = java.util.stream.IntStream.of(l.inet, l.inet6, l.unix, l.netlink, l.vsock)
+        List<Integer> families = java.util.stream.IntStream.of(l.inet, l.inet6, l.unix, l.netlink, l.vsock, l.packet)
                 .filter(f -> f >= 0).boxed().toList();
         theory(3000).forAll(gen(r -> AddressGen.sockaddrBytes(r, l.bsd, families))).checkAssert(s -> {
             AddressGen.Sockaddr in = s.value();

@@ -3,6 +3,7 @@ package dev.weft.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.Ancillary;
 import dev.weft.Cmsg;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class TypedAncillaryTest {
     @Test
     void ipv4PacketInfoTosAndTimestampArriveWithTheDatagram() throws Exception {
+        assumeTrue(dev.weft.Sockets.hasConstant("SO_TIMESTAMPNS"), "SO_TIMESTAMPNS is Linux's");
         try (Socket rx = Socket.open(Family.INET, SocketType.DGRAM); Socket tx = Socket.open(Family.INET, SocketType.DGRAM)) {
             rx.bind(SockAddr.inet("127.0.0.1", 0));
             rx.setOption(SockOpt.IP_PKTINFO, true);
@@ -71,6 +73,7 @@ class TypedAncillaryTest {
 
     @Test
     void aRefusedDatagramQueuesAnExtendedErrorReadWithErrqueue() throws Exception {
+        assumeTrue(dev.weft.Sockets.hasConstant("IP_RECVERR"), "IP_RECVERR and MSG_ERRQUEUE are Linux's");
         int closedPort;
         try (Socket probe = Socket.open(Family.INET, SocketType.DGRAM)) {
             probe.bind(SockAddr.inet("127.0.0.1", 0));
@@ -89,6 +92,7 @@ class TypedAncillaryTest {
             assertEquals(2, e.origin(), "SO_EE_ORIGIN_ICMP");
             assertEquals(3, e.type(), "ICMP destination unreachable");
             assertEquals(3, e.code(), "port unreachable");
+            assertEquals(SockAddr.inet("127.0.0.1", 0), e.offender(), "the host that sent the ICMP error");
             assertEquals("lost", new String(m.data()), "the offending datagram comes back");
         }
     }

@@ -1,6 +1,5 @@
 package dev.weft.tests;
 
-import dev.weft.common.Scratch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,6 +1,5 @@
-package dev.weft.tests;
+package dev.weft.common;
 
-import dev.weft.common.Scratch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
