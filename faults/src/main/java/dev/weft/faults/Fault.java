@@ -4,7 +4,7 @@ import dev.weft.Errno;
 
 /**
  * One fault, as data: what a {@link FaultSource} decides for an operation and what a
- * {@link FaultEvent} records. Each prints as a few words ({@link #toString()}) that
+ * {@link FaultEvent} records. Each prints as a few words (its {@code toString()}) that
  * {@link #parse} reads back, so a log is also a replay script.
  *
  * <pre>{@code
@@ -101,7 +101,7 @@ public sealed interface Fault {
         }
     }
 
-    /** Reads what {@link #toString()} prints. */
+    /** Reads what a fault's {@code toString()} prints. */
     static Fault parse(String text) {
         String[] w = text.trim().split("\\s+");
         try {
