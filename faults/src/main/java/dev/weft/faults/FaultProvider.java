@@ -1041,11 +1041,6 @@ public final class FaultProvider extends ForwardingSocketProvider {
                 }
             }
             SocketProvider d = null;
-            if (!active) {
-                // Not asked for: no reason to make a second instance of the OS provider.
-                return new Config(placeholder("weft.faults: not selected (-Dweft.provider=faults selects it)"), false, source,
-                        description, hint, null, log);
-            }
             if (error == null) {
                 try {
                     d = findDelegate();
@@ -1091,6 +1086,9 @@ public final class FaultProvider extends ForwardingSocketProvider {
                     case "isSupported" -> false;
                     case "priority" -> Integer.MIN_VALUE;
                     case "name" -> "faults";
+                    // The tables stay readable, empty, as an unsupported provider's are.
+                    case "constants" -> Map.of();
+                    case "capabilities" -> java.util.Set.of();
                     default -> throw new IllegalStateException(why);
                 });
     }

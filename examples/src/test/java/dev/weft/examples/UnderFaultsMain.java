@@ -1,4 +1,4 @@
-package dev.weft.faults.examples;
+package dev.weft.examples;
 
 import dev.weft.Family;
 import dev.weft.SockAddr;
@@ -6,9 +6,6 @@ import dev.weft.Socket;
 import dev.weft.SocketType;
 import dev.weft.Sockets;
 import dev.weft.WeftTimeoutException;
-import dev.weft.examples.Demo;
-import dev.weft.examples.EchoClient;
-import dev.weft.examples.EchoServer;
 import dev.weft.faults.Call;
 import dev.weft.faults.Fault;
 import dev.weft.faults.FaultEvent;

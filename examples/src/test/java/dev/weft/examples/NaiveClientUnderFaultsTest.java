@@ -1,4 +1,4 @@
-package dev.weft.faults.examples;
+package dev.weft.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,8 +11,6 @@ import dev.weft.SocketType;
 import dev.weft.faults.FaultPlan;
 import dev.weft.faults.FaultProvider;
 import dev.weft.faults.Faults;
-import dev.weft.examples.EchoClient;
-import dev.weft.examples.EchoServer;
 import dev.weft.spi.SocketProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

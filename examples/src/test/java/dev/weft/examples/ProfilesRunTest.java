@@ -1,4 +1,4 @@
-package dev.weft.faults.examples;
+package dev.weft.examples;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

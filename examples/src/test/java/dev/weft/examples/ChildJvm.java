@@ -1,4 +1,4 @@
-package dev.weft.faults.examples;
+package dev.weft.examples;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ final class ChildJvm {
     }
 
     static String classPath() {
-        return Stream.of("dev.weft.examples.Demo", "dev.weft.faults.examples.UnderFaultsMain", "dev.weft.Socket", "dev.weft.faults.FaultProvider",
+        return Stream.of("dev.weft.examples.Demo", "dev.weft.examples.UnderFaultsMain", "dev.weft.Socket", "dev.weft.faults.FaultProvider",
                         "dev.weft.common.Scratch", "dev.weft.posix.PosixProvider", "dev.weft.linux.LinuxProvider", "com.sun.jna.Native")
                 .map(ChildJvm::where).distinct().collect(Collectors.joining(File.pathSeparator));
     }
