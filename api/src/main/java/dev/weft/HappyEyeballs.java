@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.spi.SocketProvider;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -28,11 +29,12 @@ final class HappyEyeballs {
         if (targets.isEmpty()) {
             return targets;
         }
-        Family first = targets.get(0).family();
+        SocketProvider p = Sockets.provider();
+        Family first = Sockets.familyOf(p, targets.get(0));
         Deque<SockAddr> a = new ArrayDeque<>();
         Deque<SockAddr> b = new ArrayDeque<>();
         for (SockAddr t : targets) {
-            (t.family() == first ? a : b).add(t);
+            (Sockets.familyOf(p, t) == first ? a : b).add(t);
         }
         List<SockAddr> out = new ArrayList<>(targets.size());
         while (!a.isEmpty() || !b.isEmpty()) {
@@ -46,11 +48,12 @@ final class HappyEyeballs {
         return out;
     }
 
-    private record Outcome(Socket socket, IOException failure) {}
+    /** An attempt's end: its socket, or the I/O failure collected, or a programming error to rethrow. */
+    private record Outcome(Socket socket, IOException failure, RuntimeException bug) {}
 
     static Socket connect(List<SockAddr> targets, Duration timeout, SockAddr source, Duration attemptDelay, long start)
             throws IOException {
-        List<SockAddr> order = interleave(targets);
+        List<SockAddr> order = interleave(Sockets.attempts(Sockets.provider(), targets, source));
         if (order.isEmpty()) {
             throw new UnknownHostException("getaddrinfo returns an empty list");
         }
@@ -80,6 +83,9 @@ final class HappyEyeballs {
                         o.socket.setTimeout(timeout);
                         open.remove(o.socket);
                         return o.socket;
+                    }
+                    if (o.bug != null) {
+                        throw o.bug;
                     }
                     failures.add(o.failure);
                     o = outcomes.poll();
@@ -113,20 +119,20 @@ final class HappyEyeballs {
             LinkedBlockingQueue<Outcome> outcomes, AtomicBoolean done) {
         Socket s = null;
         try {
-            s = Socket.open(target.family(), SocketType.STREAM, 0);
+            s = Socket.open(Sockets.familyOf(Sockets.provider(), target), SocketType.STREAM, 0);
             open.add(s);
             if (done.get()) {
                 throw new SocketClosedException(Errno.ECANCELED, 0, "the race was over");
             }
             Sockets.setRemaining(s, total, start, null); // a race needs each attempt to wait
-            if (source != null && source.family() == target.family()) {
-                s.bind(source);
+            if (source != null) {
+                s.bind(source); // every target has the source's family (Sockets.attempts)
             }
             s.connect(target);
             if (done.get()) {
                 throw new SocketClosedException(Errno.ECANCELED, 0, "the race was over");
             }
-            outcomes.add(new Outcome(s, null));
+            outcomes.add(new Outcome(s, null, null));
         } catch (IOException | RuntimeException e) {
             if (s != null) {
                 open.remove(s);
@@ -136,11 +142,15 @@ final class HappyEyeballs {
                     // closing a socket that failed to connect
                 }
             }
-            IOException io = e instanceof IOException x ? x : new IOException(e);
+            if (e instanceof RuntimeException bug) {
+                outcomes.add(new Outcome(null, null, bug));
+                return;
+            }
+            IOException io = (IOException) e;
             if (e instanceof SocketTimeoutException || e instanceof SocketClosedException) {
                 io.addSuppressed(new IOException("connect to " + target + " did not finish"));
             }
-            outcomes.add(new Outcome(null, io));
+            outcomes.add(new Outcome(null, io, null));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.weft;
 import dev.weft.spi.Poller;
 import dev.weft.spi.SocketProvider;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -65,16 +66,38 @@ final class ProviderContext {
         if (d != null && d.provider == p) {
             return d;
         }
-        return CONTEXTS.computeIfAbsent(p, ProviderContext::new);
+        return CONTEXTS.computeIfAbsent(p, ProviderContext::create);
     }
 
-    /** The chosen provider's context; the choice is made once. */
+    /**
+     * The chosen provider's context; the choice is made once.
+     *
+     * @throws UncheckedIOException if the provider cannot start (no descriptor free, say)
+     */
     static ProviderContext get() {
         ProviderContext c = defaultContext;
         if (c == null) {
             c = choose();
         }
         return c;
+    }
+
+    /** {@link #get()} for callers that throw IOException: a failure to start comes as itself. */
+    static ProviderContext require() throws IOException {
+        try {
+            return get();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** {@link #of} for callers that throw IOException. */
+    static ProviderContext require(SocketProvider p) throws IOException {
+        try {
+            return of(p);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static ProviderContext choose() {
@@ -112,7 +135,8 @@ final class ProviderContext {
         if (c == null) {
             // Two threads racing here both probe and agree: no lock needed (the provider caches its probes too).
             EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
-            for (Capability k : provider().capabilities()) {
+            SocketProvider p = provider();
+            for (Capability k : firstNative(p, p::capabilities)) {
                 if (k.enabledByProperty()) {
                     caps.add(k);
                 }
@@ -142,6 +166,105 @@ final class ProviderContext {
         return all.stream().filter(SocketProvider::isSupported)
                 .max(Comparator.comparingInt(SocketProvider::priority))
                 .orElseThrow(() -> new IllegalStateException(noProviderMessage(all)));
+    }
+
+    /**
+     * Free descriptors the first use needs: JNA unpacks and loads its native library (3 at
+     * once, measured on Linux) and the poller keeps some (an epoll instance per carrier).
+     */
+    private static final int FIRST_USE_DESCRIPTORS = Math.max(16, 8 + Poller.carriers());
+    /** Set once a context started: the native binding is loaded, nothing is left to poison. */
+    private static volatile boolean started;
+    /** The native binding's failure to initialise, which JNA cannot retry in this JVM. */
+    private static volatile IOException bindingFailure;
+
+    private static ProviderContext create(SocketProvider p) {
+        return firstNative(p, () -> new ProviderContext(p));
+    }
+
+    /**
+     * Runs what may be {@code p}'s first native work (its poller, its probes): until some
+     * has succeeded, only with descriptors free, and a binding that fails to initialise
+     * becomes an exception that says so.
+     */
+    private static <T> T firstNative(SocketProvider p, java.util.function.Supplier<T> work) {
+        if (!started) {
+            checkDescriptorsFree(p);
+        }
+        T r;
+        try {
+            r = work.get();
+        } catch (LinkageError | InternalError e) {
+            throw new UncheckedIOException(bindingFailed(p, e));
+        }
+        started = true;
+        return r;
+    }
+
+    /**
+     * Fails with {@code EMFILE} before any native code is touched if too few descriptors are
+     * free: JNA's initialiser would fail inside a static initialiser, and leave JNA and
+     * weft's bindings unusable for the life of the JVM. This way nothing is loaded and a
+     * later call succeeds once descriptors are free.
+     */
+    private static void checkDescriptorsFree(SocketProvider p) {
+        java.io.File probe = new java.io.File("/dev/null");
+        if (!probe.exists()) {
+            return; // no POSIX file system: the limit is not one to check this way
+        }
+        List<java.io.FileInputStream> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < FIRST_USE_DESCRIPTORS; i++) {
+                held.add(new java.io.FileInputStream(probe));
+            }
+        } catch (java.io.FileNotFoundException e) {
+            if (String.valueOf(e.getMessage()).contains("Too many open files")) {
+                int n = p.nativeErrno(Errno.EMFILE);
+                IOException emfile = Errors.of(Errno.EMFILE, n, "Too many open files",
+                        "weft's first use needs " + FIRST_USE_DESCRIPTORS + " free file descriptors to load its native binding"
+                        + " (JNA) and start its poller; nothing was loaded, so a later call succeeds once descriptors are"
+                        + " closed or the limit is raised (ulimit -n); opening a socket once at start-up avoids this");
+                emfile.initCause(e);
+                throw new UncheckedIOException(emfile);
+            }
+            // Another reason: the real first use will say what is wrong.
+        } finally {
+            for (java.io.FileInputStream f : held) {
+                try {
+                    f.close();
+                } catch (IOException ignored) {
+                    // /dev/null
+                }
+            }
+        }
+    }
+
+    /** The error for a native binding that failed to initialise; the first failure is kept, as JNA keeps it. */
+    private static IOException bindingFailed(SocketProvider p, Throwable e) {
+        IOException first = bindingFailure;
+        boolean emfile = first == null ? mentionsEmfile(e) : first instanceof OsError o && o.errno() == Errno.EMFILE;
+        String msg = "weft: the native binding (JNA) of provider " + p.name() + " could not initialise"
+                + (emfile ? ", as no file descriptor was free (EMFILE)" : "")
+                + "; JNA cannot retry in this JVM, so weft cannot run in it: restart it"
+                + (emfile ? " with descriptors free, and open a socket once at start-up, before they can run out" : "")
+                + " (README: Troubleshooting). " + (first == null ? "Cause: " + e : "First failure: " + first.getCause());
+        IOException io = emfile ? new WeftSocketException(Errno.EMFILE, p.nativeErrno(Errno.EMFILE), msg) : new IOException(msg);
+        io.initCause(first == null ? e : first.getCause());
+        if (first != null) {
+            io.addSuppressed(e);
+        } else {
+            bindingFailure = io;
+        }
+        return io;
+    }
+
+    private static boolean mentionsEmfile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Too many open files")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String noProviderMessage(List<SocketProvider> found) {

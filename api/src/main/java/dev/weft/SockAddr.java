@@ -18,6 +18,12 @@ import java.util.Objects;
  * A socket address: one record per address form of Python's {@code socket} module. Every
  * record checks its fields when built, so a bad address fails here, before any native call.
  *
+ * <p>A deliberate difference from CPython: the {@code inet}/{@code inet6} factories resolve
+ * a host name when the address is built, where CPython resolves a tuple's name in each call
+ * that takes it ({@code connect}, {@code sendto}...) and {@code getnameinfo} takes numeric
+ * hosts only. A line-for-line port may therefore send a DNS query where CPython sends none,
+ * or none where CPython sends one per call; see {@link Sockets#getNameInfo}.
+ *
  * <pre>{@code
  * SockAddr a = SockAddr.inet("127.0.0.1", 8080);          // ('127.0.0.1', 8080)
  * SockAddr b = SockAddr.inet6("::1", 8080);                // ('::1', 8080, 0, 0)

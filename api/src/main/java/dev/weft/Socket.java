@@ -114,6 +114,16 @@ public final class Socket implements java.io.Closeable {
     private volatile int state;
     /** -1 blocking, 0 non-blocking, else the timeout in nanoseconds. */
     private volatile long timeoutNanos;
+    /**
+     * A datagram socket's read side, as this object's {@link #shutdown} left it:
+     * {@link #READ_OPEN}, {@link #READ_SHUT}, or {@link #READ_SHUT_IF_REPORTED} when
+     * {@code shutdown(2)} said {@code ENOTCONN} (Linux shuts an unconnected datagram
+     * socket's read side anyway, and the poller reports it as a state change).
+     */
+    private volatile int readSide;
+    private static final int READ_OPEN = 0;
+    private static final int READ_SHUT_IF_REPORTED = 1;
+    private static final int READ_SHUT = 2;
     /** Set once SO_LINGER is on: close(2) may then block, so it runs off the carrier. */
     private volatile boolean lingering;
     /** Open files made by {@link #makeFile} from this socket. */
@@ -154,6 +164,8 @@ public final class Socket implements java.io.Closeable {
         private final Object key;
         /** Set by {@link #detach()}: leave the process's descriptor open. */
         volatile boolean keepDescriptor;
+        /** What close(2) returned (0 or -errno); 0 until it ran, or if the descriptor was kept. */
+        volatile int result;
 
         Release(ProviderContext ctx, long fd, Object key) {
             this.ctx = ctx;
@@ -165,7 +177,7 @@ public final class Socket implements java.io.Closeable {
         public void run() {
             ctx.poller.deregister(key);
             if (!keepDescriptor) {
-                ctx.provider.close(fd);
+                result = ctx.provider.close(fd);
             }
         }
     }
@@ -188,12 +200,12 @@ public final class Socket implements java.io.Closeable {
      * {@link Sockets#setDefaultTimeout} set a default.
      */
     public static Socket open(Family family, SocketType type, int proto) throws IOException {
-        return open(ProviderContext.get(), family, type, proto);
+        return open(ProviderContext.require(), family, type, proto);
     }
 
     /** The same on an explicit provider (a wrapper such as a fault injector, or a test double). */
     public static Socket open(SocketProvider provider, Family family, SocketType type, int proto) throws IOException {
-        return open(ProviderContext.of(Objects.requireNonNull(provider, "provider")), family, type, proto);
+        return open(ProviderContext.require(Objects.requireNonNull(provider, "provider")), family, type, proto);
     }
 
     private static Socket open(ProviderContext ctx, Family family, SocketType type, int proto) throws IOException {
@@ -210,9 +222,19 @@ public final class Socket implements java.io.Closeable {
         return open(ctx, nf, nt, proto);
     }
 
-    /** Python's {@code socket(family, type, proto)} with native numbers, for anything the enums lack. */
+    /**
+     * Python's {@code socket(family, type, proto)} with native numbers, for anything the enums
+     * lack. As in CPython, {@code SOCK_NONBLOCK} and {@code SOCK_CLOEXEC} may be or-ed into
+     * {@code nativeType}: they are masked off {@link #type()} and {@link #nativeType()}, and
+     * {@code SOCK_NONBLOCK} makes the socket non-blocking (timeout zero) whatever the default
+     * timeout. Every descriptor is non-blocking and close-on-exec underneath anyway.
+     *
+     * <pre>{@code
+     * Socket s = Socket.open(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0); // type() STREAM, getTimeout() ZERO
+     * }</pre>
+     */
     public static Socket open(int nativeFamily, int nativeType, int proto) throws IOException {
-        return open(ProviderContext.get(), nativeFamily, nativeType, proto);
+        return open(ProviderContext.require(), nativeFamily, nativeType, proto);
     }
 
     private static Socket open(ProviderContext ctx, int nf, int nt, int proto) throws IOException {
@@ -220,7 +242,13 @@ public final class Socket implements java.io.Closeable {
         if (fd < 0) {
             throw ctx.error(fd, "socket");
         }
-        return new Socket(ctx, fd, nf, nt, proto);
+        int nonBlock = ctx.provider.constants().getOrDefault("SOCK_NONBLOCK", 0);
+        int typeFlags = nonBlock | ctx.provider.constants().getOrDefault("SOCK_CLOEXEC", 0);
+        Socket s = new Socket(ctx, fd, nf, nt & ~typeFlags, proto);
+        if ((nt & nonBlock) != 0) {
+            s.timeoutNanos = 0;
+        }
+        return s;
     }
 
     static Socket adopt(ProviderContext ctx, long fd, int nf, int nt, int proto) throws IOException {
@@ -532,7 +560,12 @@ public final class Socket implements java.io.Closeable {
         return (int) receive(dst, flags, null);
     }
 
-    /** {@code recv_into} for {@code len} bytes of {@code b} from {@code off}. */
+    /**
+     * {@code recv_into} for {@code len} bytes of {@code b} from {@code off}. Unlike CPython's
+     * {@code recv_into(buf, nbytes)}, where {@code nbytes} 0 means the whole buffer,
+     * {@code len} is a count as everywhere in {@code java.io}: 0 reads nothing and returns 0;
+     * {@code recvInto(ByteBuffer.wrap(b))} is CPython's {@code recv_into(b)}.
+     */
     public int recvInto(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
         return recvInto(ByteBuffer.wrap(b, off, len), 0);
@@ -926,21 +959,38 @@ public final class Socket implements java.io.Closeable {
 
     /**
      * Python's {@code makefile(mode, buffering, encoding)}: {@code mode} is made of
-     * {@code r}, {@code w} and {@code b}; {@code buffering} -1 for the default, 0 for none
-     * (binary only). The descriptor stays open until this socket and every file are closed.
+     * {@code r}, {@code w} and {@code b}, and reads when it has no {@code w} (so {@code ""}
+     * and {@code "b"} read, as in CPython); {@code buffering} negative for the default, 0 for
+     * none (binary only). The descriptor stays open until this socket and every file are
+     * closed. As CPython's, a file that timed out refuses to read again ("cannot read from
+     * timed out object"): its buffers may hold part of what was read.
+     *
+     * <p>Unlike CPython, a {@code buffering} larger than a Java array can be
+     * ({@code Integer.MAX_VALUE - 8}) is refused. If anything fails (a buffer the heap cannot
+     * hold, say), the file takes no reference on the socket, which can still be closed.
+     *
+     * <pre>{@code
+     * try (SocketFile f = s.makeFile("rb", -1, null)) { byte[] line = f.inputStream().readNBytes(5); }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a bad mode, text without buffering, or too large a buffer
      */
     public SocketFile makeFile(String mode, int buffering, java.nio.charset.Charset encoding) {
         Objects.requireNonNull(mode, "mode");
-        if (mode.isEmpty() || !mode.chars().allMatch(c -> c == 'r' || c == 'w' || c == 'b')) {
+        if (!mode.chars().allMatch(c -> c == 'r' || c == 'w' || c == 'b')) {
             throw new IllegalArgumentException("invalid mode '" + mode + "' (only r, w, b allowed)");
         }
-        if (mode.indexOf('r') < 0 && mode.indexOf('w') < 0) {
-            throw new IllegalArgumentException("mode '" + mode + "' neither reads nor writes");
-        }
-        if (buffering == 0 && mode.indexOf('b') < 0) {
+        boolean writing = mode.indexOf('w') >= 0;
+        boolean reading = mode.indexOf('r') >= 0 || !writing;
+        boolean binary = mode.indexOf('b') >= 0;
+        if (buffering == 0 && !binary) {
             throw new IllegalArgumentException("unbuffered streams must be binary");
         }
-        return new SocketFile(this, mode, buffering,
+        if (buffering > SocketFile.MAX_BUFFERING) {
+            throw new IllegalArgumentException("buffering " + buffering + " is more than a Java array holds ("
+                    + SocketFile.MAX_BUFFERING + ")");
+        }
+        return new SocketFile(this, mode, reading, writing, binary, buffering,
                 encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding);
     }
 
@@ -1011,13 +1061,15 @@ public final class Socket implements java.io.Closeable {
     /**
      * Python's {@code sendfile(file, offset, count)}: sends the file from {@code offset}
      * with {@code sendfile(2)} where the OS has it (else through a buffer), {@code count}
-     * bytes or, if {@code count < 0}, to end of file. Returns the bytes sent. The timeout
-     * covers the whole call; on timeout {@code bytesTransferred} says how much went.
+     * bytes or, if {@code count < 0}, to end of file (CPython's {@code count=None}). Returns
+     * the bytes sent. The timeout covers the whole call; on timeout {@code bytesTransferred}
+     * says how much went.
      *
-     * @throws IllegalArgumentException on a non-stream or non-blocking socket, as Python's ValueError
+     * @throws IllegalArgumentException on a non-stream or non-blocking socket, a negative
+     *     offset or a count of 0, as Python's ValueError
      */
     public long sendFile(java.nio.file.Path file, long offset, long count) throws IOException {
-        checkSendFile(offset);
+        checkSendFile(offset, count);
         long ffd;
         try {
             ffd = p.openForReading(file.toString());
@@ -1039,10 +1091,10 @@ public final class Socket implements java.io.Closeable {
     /**
      * {@code sendfile} from an open channel through a buffer, from {@code offset}; the
      * channel's position ends after the last byte sent (also on error), as CPython leaves a
-     * file's position.
+     * file's position. {@code count} as above: negative for the whole file, never 0.
      */
     public long sendFile(java.nio.channels.FileChannel file, long offset, long count) throws IOException {
-        checkSendFile(offset);
+        checkSendFile(offset, count);
         Deadline d = Deadline.after(timeoutNanos);
         ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
         long sent = 0;
@@ -1069,7 +1121,7 @@ public final class Socket implements java.io.Closeable {
         }
     }
 
-    private void checkSendFile(long offset) {
+    private void checkSendFile(long offset, long count) {
         if (type != SocketType.STREAM) {
             throw new IllegalArgumentException("only SOCK_STREAM type sockets are supported");
         }
@@ -1078,6 +1130,10 @@ public final class Socket implements java.io.Closeable {
         }
         if (offset < 0) {
             throw new IllegalArgumentException("negative offset: " + offset);
+        }
+        if (count == 0) {
+            // CPython's rule; a negative count is CPython's None.
+            throw new IllegalArgumentException("count must be a positive integer (got 0)");
         }
     }
 
@@ -1103,7 +1159,28 @@ public final class Socket implements java.io.Closeable {
 
     // ---- the rest -------------------------------------------------------------------
 
-    /** {@code shutdown(2)} with {@link #SHUT_RD}, {@link #SHUT_WR} or {@link #SHUT_RDWR}. */
+    /**
+     * {@code shutdown(2)} with {@link #SHUT_RD}, {@link #SHUT_WR} or {@link #SHUT_RDWR}.
+     *
+     * <p>On a datagram socket ({@code SOCK_DGRAM}, {@code SOCK_RAW}...), shutting the read side
+     * ends every receive in blocking or timeout mode that finds nothing queued, also those
+     * already waiting in other threads, with an empty result, as the kernel's blocking
+     * {@code recvfrom} does: {@code recv} an empty array, {@code recvFrom} empty data and a
+     * null address, {@code recvMsg} no data and no ancillary data, {@code recvMmsg} no
+     * datagrams. Linux shuts an unconnected datagram socket's read side too, though the call
+     * throws {@code ENOTCONN} (CPython raises it as well). In non-blocking mode a receive
+     * still throws {@link WouldBlockException}, as the kernel says. Two deliberate
+     * differences from CPython: in timeout mode CPython's receive retries until the timeout
+     * and raises {@code TimeoutError} (its poll finds the socket readable, its non-blocking
+     * {@code recvfrom} says {@code EAGAIN}), where weft returns the empty result; and only a
+     * shutdown made through this object is seen (one through a duplicate descriptor or
+     * another process leaves a receive waiting, as the poller's report cannot be told from
+     * a pending error).
+     *
+     * <pre>{@code
+     * udp.shutdown(Socket.SHUT_RD); // a thread blocked in udp.recvFrom(2048) gets (empty, null)
+     * }</pre>
+     */
     public void shutdown(int how) throws IOException {
         if (how < SHUT_RD || how > SHUT_RDWR) {
             throw new IllegalArgumentException("how must be SHUT_RD, SHUT_WR or SHUT_RDWR, got " + how);
@@ -1112,12 +1189,28 @@ public final class Socket implements java.io.Closeable {
         try {
             drainedAt = 0; // a shut read side ends the stream now: the next read must ask the kernel
             int r = p.shutdown(fd, how);
+            if (how != SHUT_WR && type != SocketType.STREAM && type != SocketType.SEQPACKET) {
+                // A stream's or SEQPACKET's non-blocking recv returns 0 once shut by itself; a
+                // datagram socket's says EAGAIN, so its receivers must be told here.
+                if (r == 0) {
+                    readSide = READ_SHUT;
+                } else if (p.errno(-r) == Errno.ENOTCONN && readSide == READ_OPEN) {
+                    readSide = READ_SHUT_IF_REPORTED;
+                }
+                waiters.ready(Poller.READ);
+            }
             if (r < 0) {
                 throw ctx.error(r, "shutdown");
             }
         } finally {
             exit();
         }
+    }
+
+    /** Whether a datagram receive that found nothing must return empty: see {@link #shutdown}. */
+    private boolean readShutDown() {
+        int r = readSide;
+        return r == READ_SHUT || r == READ_SHUT_IF_REPORTED && waiters.stateChanged();
     }
 
     /** {@code getsockname(2)}. */
@@ -1229,6 +1322,10 @@ public final class Socket implements java.io.Closeable {
      * {@link #inputStream()}, {@link #outputStream()} and {@link #channel()} close with it;
      * files from {@link #makeFile} keep the descriptor open until they are closed too
      * (CPython's rule), and only then are waiting threads woken.
+     * As in CPython, an error of {@code close(2)} is thrown (e.g. {@code EBADF} when the
+     * descriptor was closed underneath, as a {@link SocketClosedException} carrying it),
+     * except {@code ECONNRESET}; the socket is closed either way. When threads were still
+     * inside, the last to leave closes the descriptor and an error then has no one to go to.
      */
     @Override
     public void close() throws IOException {
@@ -1249,14 +1346,18 @@ public final class Socket implements java.io.Closeable {
         }
         waiters.ready(Poller.READ | Poller.WRITE);
         if ((s & COUNT) == 0) {
-            finishClose();
+            IOException e = finishClose();
+            if (e != null) {
+                throw e;
+            }
         }
     }
 
-    private void finishClose() {
+    /** Closes the descriptor (once); returns the error of close(2) to report, or null. */
+    private IOException finishClose() {
         int s = (int) STATE.getAndBitwiseOr(this, CLOSED);
         if ((s & CLOSED) != 0) {
-            return;
+            return null;
         }
         if (lingering) {
             // close(2) with SO_LINGER on waits in the kernel even on a non-blocking socket.
@@ -1271,23 +1372,42 @@ public final class Socket implements java.io.Closeable {
         } else {
             cleanable.clean();
         }
+        int r = release.result;
+        return r < 0 && p.errno(-r) != Errno.ECONNRESET ? ctx.error(r, "close") : null;
     }
 
+    /**
+     * Python's {@code repr}: {@code <weft.Socket fd=3, family=INET, type=STREAM, proto=0,
+     * laddr=127.0.0.1:5000, raddr=127.0.0.1:40000>}; {@code [closed]} before {@code fd=} once
+     * closed, and, as CPython, no {@code laddr} or {@code raddr} where there is no such
+     * address (not connected, unnamed, or closed). Unlike CPython's, the family and type are
+     * names where weft has one (CPython 3.11 prints {@code family=2, type=1}), and addresses
+     * print as {@link SockAddr}s do ({@code 127.0.0.1:5000}, not {@code ('127.0.0.1', 5000)}).
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("<weft.Socket fd=").append(fileno())
+        boolean open = isOpen();
+        StringBuilder sb = new StringBuilder("<weft.Socket ").append(open ? "" : "[closed] ").append("fd=").append(fileno())
                 .append(", family=").append(family != null ? family : nativeFamily)
                 .append(", type=").append(type != null ? type : nativeType)
                 .append(", proto=").append(proto);
-        if (isOpen()) {
-            try {
-                sb.append(", laddr=").append(getSockName());
-                sb.append(", raddr=").append(getPeerName());
-            } catch (IOException | RuntimeException ignored) {
-                // not bound or not connected: Python leaves the field out too
-            }
+        if (open) {
+            appendAddress(sb, "laddr", true);
+            appendAddress(sb, "raddr", false);
         }
         return sb.append('>').toString();
+    }
+
+    private void appendAddress(StringBuilder sb, String name, boolean local) {
+        SockAddr a;
+        try {
+            a = local ? getSockName() : getPeerName();
+        } catch (IOException | RuntimeException none) {
+            return; // not bound, not connected, or closed meanwhile: CPython leaves the field out
+        }
+        if (a != null && !(a instanceof SockAddr.Unix u && u.isUnnamed())) {
+            sb.append(", ").append(name).append('=').append(a);
+        }
     }
 
     // ---- internals ------------------------------------------------------------------
@@ -1307,7 +1427,7 @@ public final class Socket implements java.io.Closeable {
     private void exit() {
         int s = (int) STATE.getAndAdd(this, -1) - 1;
         if (s == CLOSING) {
-            finishClose();
+            finishClose(); // close() has returned: an error of close(2) has no one to go to
         }
     }
 
@@ -1459,6 +1579,9 @@ public final class Socket implements java.io.Closeable {
                                 + (direction == Poller.READ ? "received" : "sent")));
                     }
                     throw e;
+                }
+                if (direction == Poller.READ && !d.nonBlocking() && readShutDown()) {
+                    return 0; // the kernel's blocking recv on a shut datagram socket: an empty result
                 }
                 if ((policy & SPIN) != 0 && SPIN_NANOS > 0 && !d.nonBlocking()) {
                     spinStart = spin(spinStart, d);

@@ -4,12 +4,14 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 
 /**
@@ -33,22 +35,78 @@ public final class SocketFile implements Closeable {
     private final Writer writer;
     private boolean closed;
 
-    SocketFile(Socket socket, String mode, int buffering, Charset charset) {
+    /** The largest buffer a Java array can hold (the JDK's own limit for growing arrays). */
+    static final int MAX_BUFFERING = Integer.MAX_VALUE - 8;
+
+    SocketFile(Socket socket, String mode, boolean reading, boolean writing, boolean binary, int buffering, Charset charset) {
         this.mode = mode;
-        boolean binary = mode.indexOf('b') >= 0;
         int size = buffering < 0 ? 8192 : buffering;
-        InputStream rawIn = mode.indexOf('r') >= 0 ? new SocketStreams.In(socket) : null;
-        OutputStream rawOut = mode.indexOf('w') >= 0 ? new SocketStreams.Out(socket) : null;
-        if (rawIn != null && size > 0) {
-            rawIn = new BufferedInputStream(rawIn, size);
+        SocketStreams.In socketIn = null;
+        SocketStreams.Out socketOut = null;
+        try {
+            socketIn = reading ? new SocketStreams.In(socket) : null;
+            socketOut = writing ? new SocketStreams.Out(socket) : null;
+            InputStream rawIn = socketIn != null ? new TimeoutLatch(socketIn) : null;
+            OutputStream rawOut = socketOut;
+            if (rawIn != null && size > 0) {
+                rawIn = new BufferedInputStream(rawIn, size);
+            }
+            if (rawOut != null && size > 0) {
+                rawOut = new BufferedOutputStream(rawOut, size);
+            }
+            this.in = binary ? rawIn : null;
+            this.out = binary ? rawOut : null;
+            this.reader = !binary && rawIn != null ? new BufferedReader(new InputStreamReader(rawIn, charset)) : null;
+            this.writer = !binary && rawOut != null ? new OutputStreamWriter(rawOut, charset) : null;
+        } catch (RuntimeException | Error e) {
+            // A buffer too large for the heap, a charset that fails: drop the references
+            // taken, or the socket could never be closed.
+            release(socketIn, e);
+            release(socketOut, e);
+            throw e;
         }
-        if (rawOut != null && size > 0) {
-            rawOut = new BufferedOutputStream(rawOut, size);
+    }
+
+    private static void release(Closeable fileView, Throwable failure) {
+        if (fileView != null) {
+            try {
+                fileView.close(); // a file view only drops its reference
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
         }
-        this.in = binary ? rawIn : null;
-        this.out = binary ? rawOut : null;
-        this.reader = !binary && rawIn != null ? new BufferedReader(new InputStreamReader(rawIn, charset)) : null;
-        this.writer = !binary && rawOut != null ? new OutputStreamWriter(rawOut, charset) : null;
+    }
+
+    /**
+     * CPython's {@code SocketIO} rule: once a read timed out, the buffered layers above may
+     * hold part of what was read (a text reader's line so far), so every later read fails.
+     */
+    private static final class TimeoutLatch extends FilterInputStream {
+        private volatile boolean timedOut;
+
+        TimeoutLatch(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] b = new byte[1];
+            int n = read(b, 0, 1);
+            return n < 0 ? -1 : b[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (timedOut) {
+                throw new IOException("cannot read from timed out object");
+            }
+            try {
+                return in.read(b, off, len);
+            } catch (SocketTimeoutException e) {
+                timedOut = true;
+                throw e;
+            }
+        }
     }
 
     /** The byte input of a binary file opened for reading ({@code "rb"}). */

@@ -32,7 +32,13 @@ public final class Sockets {
         return ProviderContext.provider();
     }
 
-    /** True if the running OS and kernel offer {@code capability} (and no property switched it off). */
+    /**
+     * True if the running OS and kernel offer {@code capability} (and no property switched it off).
+     *
+     * @throws java.io.UncheckedIOException if the probes cannot start: {@code EMFILE} when no
+     *     descriptor is free (a later call can then succeed), or a native binding that cannot
+     *     initialise in this JVM (README: Troubleshooting)
+     */
     public static boolean supports(Capability capability) {
         return ProviderContext.capabilities().contains(capability);
     }
@@ -132,12 +138,12 @@ public final class Sockets {
 
     /** Python's {@code socketpair(family, type, proto)}. */
     public static SocketPair socketPair(Family family, SocketType type, int proto) throws IOException {
-        return socketPair(ProviderContext.get(), family, type, proto);
+        return socketPair(ProviderContext.require(), family, type, proto);
     }
 
     /** {@code socketPair} on an explicit provider. */
     public static SocketPair socketPair(SocketProvider provider, Family family, SocketType type, int proto) throws IOException {
-        return socketPair(ProviderContext.of(provider), family, type, proto);
+        return socketPair(ProviderContext.require(provider), family, type, proto);
     }
 
     private static SocketPair socketPair(ProviderContext ctx, Family family, SocketType type, int proto) throws IOException {
@@ -167,17 +173,35 @@ public final class Sockets {
     }
 
     /**
+     * Python's {@code create_connection((host, port))} with no timeout argument: as below,
+     * with the default timeout ({@link #setDefaultTimeout}), which the socket keeps.
+     *
+     * <pre>{@code
+     * try (Socket s = Sockets.createConnection("localhost", 8080)) { ... }
+     * }</pre>
+     */
+    public static Socket createConnection(String host, int port) throws IOException {
+        return createConnection(host, port, getDefaultTimeout(), null);
+    }
+
+    /**
      * Python's {@code create_connection}: resolves {@code host} and tries each address in
-     * order until one connects, all within {@code timeout} ({@code null}: each attempt
-     * blocks; the socket keeps this timeout). A positive timeout covers the lookup as well,
+     * order until one connects, all within {@code timeout}; the socket keeps this timeout.
+     * {@code null} is Python's {@code timeout=None}: each attempt blocks and the socket is
+     * blocking, whatever the default timeout (for the default, use
+     * {@link #createConnection(String, int)}). A positive timeout covers the lookup as well,
      * so the whole call ends in time. When all fail, the error of the last attempt is thrown
-     * with every earlier one attached as suppressed.
+     * with every earlier one attached as suppressed; a bad argument (a source address of the
+     * wrong family, a raw address of a family this OS does not know) is thrown as itself.
+     * A source address limits the attempts to the addresses of its family: CPython tries
+     * the others too, and each fails on the bind.
      *
      * <pre>{@code
      * try (Socket s = Sockets.createConnection("localhost", 8080, Duration.ofSeconds(2), null)) { ... }
      * }</pre>
      *
      * @param source local address to bind first, or null
+     * @throws IllegalArgumentException if no address resolved has the source's family
      */
     public static Socket createConnection(String host, int port, Duration timeout, SockAddr source) throws IOException {
         Objects.requireNonNull(host, "host");
@@ -225,7 +249,16 @@ public final class Sockets {
         return HappyEyeballs.connect(List.copyOf(addresses), timeout, source, attemptDelay, System.nanoTime());
     }
 
-    /** {@code create_connection} to one address. */
+    /** {@code create_connection(address)} to one address with the default timeout, which the socket keeps. */
+    public static Socket createConnection(SockAddr address) throws IOException {
+        return createConnection(address, getDefaultTimeout(), null);
+    }
+
+    /**
+     * {@code create_connection} to one address ({@code timeout} as in
+     * {@link #createConnection(String, int, Duration, SockAddr)}, {@code null} blocking). A
+     * {@link SockAddr.Raw} of a family this OS knows is connected as that family.
+     */
     public static Socket createConnection(SockAddr address, Duration timeout, SockAddr source) throws IOException {
         return connectFirst(List.of(address), timeout, source, System.nanoTime());
     }
@@ -246,13 +279,14 @@ public final class Sockets {
     }
 
     private static Socket connectFirst(List<SockAddr> targets, Duration timeout, SockAddr source, long start) throws IOException {
+        SocketProvider p = ProviderContext.require().provider;
         long total = toNanos(timeout);
         List<IOException> failures = new ArrayList<>();
         IOException failure = null;
-        for (SockAddr target : targets) {
+        for (SockAddr target : attempts(p, targets, source)) {
             Socket s = null;
             try {
-                s = Socket.open(target.family(), SocketType.STREAM, 0);
+                s = Socket.open(familyOf(p, target), SocketType.STREAM, 0);
                 setRemaining(s, total, start, timeout);
                 if (source != null) {
                     s.bind(source);
@@ -260,16 +294,25 @@ public final class Sockets {
                 s.connect(target);
                 s.setTimeout(timeout);
                 return s;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 if (s != null) {
                     s.close();
                 }
-                IOException io = e instanceof IOException x ? x : new IOException(e);
-                failures.add(io);
-                failure = io;
-                if (io instanceof java.net.SocketTimeoutException) {
+                failures.add(e);
+                failure = e;
+                if (e instanceof java.net.SocketTimeoutException) {
                     break; // the overall deadline has passed
                 }
+            } catch (RuntimeException | Error e) {
+                // A programming error is not an attempt that failed: it surfaces as itself.
+                if (s != null) {
+                    try {
+                        s.close();
+                    } catch (IOException closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+                throw e;
             }
         }
         if (failure == null) {
@@ -283,6 +326,53 @@ public final class Sockets {
         throw failure;
     }
 
+    /**
+     * The family of {@code address}; for a {@link SockAddr.Raw}, the family its native
+     * number is on this provider.
+     *
+     * @throws IllegalArgumentException for a raw address of a family the provider does not know
+     */
+    static Family familyOf(SocketProvider p, SockAddr address) {
+        Objects.requireNonNull(address, "address");
+        Family f = address.family();
+        if (f == null) {
+            int n = ((SockAddr.Raw) address).nativeFamily();
+            f = p.family(n);
+            if (f == null) {
+                throw new IllegalArgumentException("no socket family of " + p.name() + " has the number " + n
+                        + " of the raw address " + address);
+            }
+        }
+        return f;
+    }
+
+    /**
+     * The targets a connection attempt is made to: with a source address, those of its
+     * family (the bind would fail on the others).
+     *
+     * @throws IllegalArgumentException for a raw address of an unknown family, or a source none fits
+     */
+    static List<SockAddr> attempts(SocketProvider p, List<SockAddr> targets, SockAddr source) {
+        for (SockAddr t : targets) {
+            familyOf(p, t);
+        }
+        if (source == null) {
+            return targets;
+        }
+        Family sf = familyOf(p, source);
+        List<SockAddr> fit = new ArrayList<>();
+        for (SockAddr t : targets) {
+            if (familyOf(p, t) == sf) {
+                fit.add(t);
+            }
+        }
+        if (fit.isEmpty() && !targets.isEmpty()) {
+            throw new IllegalArgumentException("the source address " + source + " is " + sf + "; no address to connect to is: "
+                    + targets);
+        }
+        return fit;
+    }
+
     /** Python's {@code create_server(address)}: a listening TCP socket with {@code SO_REUSEADDR}. */
     public static Socket createServer(SockAddr address) throws IOException {
         return createServer(address, -1, false, false);
@@ -290,7 +380,8 @@ public final class Sockets {
 
     /**
      * Python's {@code create_server}: a socket of the address's family with
-     * {@code SO_REUSEADDR} set, bound and listening.
+     * {@code SO_REUSEADDR} set, bound and listening. A {@link SockAddr.Raw} of a family this
+     * OS knows is served as that family.
      *
      * @param backlog        -1 for Python's default
      * @param reusePort      set {@code SO_REUSEPORT} (fails where the OS lacks it)
@@ -298,7 +389,7 @@ public final class Sockets {
      */
     public static Socket createServer(SockAddr address, int backlog, boolean reusePort, boolean dualStackIpv6)
             throws IOException {
-        Objects.requireNonNull(address, "address");
+        Family family = familyOf(provider(), address);
         if (reusePort && !supports(Capability.REUSEPORT)) {
             throw new IllegalArgumentException("SO_REUSEPORT not supported on this platform");
         }
@@ -306,19 +397,19 @@ public final class Sockets {
             if (!hasDualStackIpv6()) {
                 throw new IllegalArgumentException("dualstack_ipv6 not supported on this platform");
             }
-            if (address.family() != Family.INET6) {
+            if (family != Family.INET6) {
                 throw new IllegalArgumentException("dualstack_ipv6 requires an INET6 address");
             }
         }
-        Socket s = Socket.open(address.family(), SocketType.STREAM, 0);
+        Socket s = Socket.open(family, SocketType.STREAM, 0);
         try {
-            if (address.family() == Family.INET || address.family() == Family.INET6) {
+            if (family == Family.INET || family == Family.INET6) {
                 s.setOption(SockOpt.SO_REUSEADDR, true);
             }
             if (reusePort) {
                 s.setOption(SockOpt.SO_REUSEPORT, true);
             }
-            if (address.family() == Family.INET6) {
+            if (family == Family.INET6) {
                 s.setOption(SockOpt.IPV6_V6ONLY, !dualStackIpv6);
             }
             s.bind(address);
@@ -387,7 +478,7 @@ public final class Sockets {
         if (fd < 0) {
             throw new IllegalArgumentException("negative file descriptor: " + fd);
         }
-        ProviderContext ctx = ProviderContext.get();
+        ProviderContext ctx = ProviderContext.require();
         SocketProvider p = ctx.provider;
         long d = p.dup(fd);
         if (d < 0) {
@@ -418,7 +509,7 @@ public final class Sockets {
         if (fd < 0) {
             throw new IllegalArgumentException("negative file descriptor: " + fd);
         }
-        ProviderContext ctx = ProviderContext.get();
+        ProviderContext ctx = ProviderContext.require();
         int r = ctx.provider.close(fd);
         if (r < 0 && ctx.provider.errno(-r) != Errno.ECONNRESET) {
             throw ctx.error(r, "close " + fd);
@@ -459,7 +550,7 @@ public final class Sockets {
     /** {@code getaddrinfo} that gives up waiting after {@code timeoutNanos} (-1: no limit). */
     static List<AddrInfo> getAddrInfo(String rawHost, String service, Family family, SocketType type, int proto, int flags,
             long timeoutNanos) throws IOException {
-        ProviderContext ctx = ProviderContext.get();
+        ProviderContext ctx = ProviderContext.require();
         SocketProvider p = ctx.provider;
         int nf = p.nativeFamily(family == null ? Family.UNSPEC : family);
         int nt = type == null ? 0 : p.nativeType(type);
@@ -602,6 +693,11 @@ public final class Sockets {
      * {@code INET}/{@code INET6} address, as names or (with {@code NI_NUMERICHOST},
      * {@code NI_NUMERICSERV}) numbers. Flags: {@code NI_NAMEREQD}, {@code NI_NOFQDN},
      * {@code NI_DGRAM} and the others of {@link SocketConstants}.
+     *
+     * <p>A deliberate difference from CPython: an address built from a name
+     * ({@code SockAddr.inet("localhost", 22)}) was resolved when it was built, so this
+     * answers for the address it resolved to, where CPython's {@code getnameinfo} takes
+     * numeric hosts only and raises {@code EAI_NONAME} for a name.
      *
      * <pre>{@code
      * NameInfo n = Sockets.getNameInfo(SockAddr.inet("127.0.0.1", 22), 0); // ("localhost", "ssh")

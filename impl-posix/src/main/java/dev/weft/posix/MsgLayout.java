@@ -29,15 +29,17 @@ public record MsgLayout(boolean iovLenWide, boolean controlLenWide, int flagsOff
         return (n + cmsgAlign - 1) & -cmsgAlign;
     }
 
-    /** {@code CMSG_LEN(n)}, or -1 past what a {@code cmsg_len} can hold. */
+    /** {@code CMSG_LEN(n)}, or -1 when it exceeds {@code INT_MAX} (CPython's bound). */
     public int cmsgLen(int n) {
         long r = (long) cmsgHeader + n;
-        return n < 0 || r > Integer.MAX_VALUE - cmsgAlign ? -1 : (int) r;
+        return n < 0 || r > Integer.MAX_VALUE ? -1 : (int) r;
     }
 
-    /** {@code CMSG_SPACE(n)}, or -1 when out of range. */
+    /**
+     * {@code CMSG_SPACE(n)}, or -1 when out of range: CPython's bound, {@code INT_MAX} less
+     * {@code CMSG_SPACE(1)}, which leaves room for the padding before and after the data.
+     */
     public int cmsgSpace(int n) {
-        int len = cmsgLen(n);
-        return len < 0 ? -1 : cmsgHeader + align(n);
+        return n < 0 || n > Integer.MAX_VALUE - (cmsgHeader + align(1)) ? -1 : cmsgHeader + align(n);
     }
 }
