@@ -1040,12 +1040,22 @@ public final class FaultProvider extends ForwardingSocketProvider {
                     error = "weft.faults: bad settings: " + e.getMessage();
                 }
             }
+            if (!active || RESOLVING.get() != null) {
+                // Not asked for, or made by another wrapper that is looking for its own delegate
+                // while this one looks for its: make nothing (two wrappers that each made every
+                // other provider would make each other for ever). The tables read empty.
+                return new Config(placeholder("weft.faults: not selected (-Dweft.provider=faults selects it)"), false, source,
+                        description, hint, null, log);
+            }
             SocketProvider d = null;
             if (error == null) {
+                RESOLVING.set(Boolean.TRUE);
                 try {
                     d = findDelegate();
                 } catch (RuntimeException | ServiceConfigurationError e) {
                     error = e.getMessage();
+                } finally {
+                    RESOLVING.remove();
                 }
             }
             if (d == null) {
@@ -1054,6 +1064,9 @@ public final class FaultProvider extends ForwardingSocketProvider {
             return new Config(d, active, source, description, hint, error, log);
         }
     }
+
+    /** Set while this thread looks for the provider to wrap. */
+    private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
 
     /** The provider weft would choose without this one (or {@code -Dweft.faults.delegate=NAME}). */
     static SocketProvider findDelegate() {
