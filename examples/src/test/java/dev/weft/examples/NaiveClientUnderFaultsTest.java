@@ -49,16 +49,35 @@ class NaiveClientUnderFaultsTest {
             return null;
         });
         vt.shutdown();
-        // EchoServer binds as it starts: wait until it listens.
-        for (int i = 0; i < 500; i++) {
-            try (Socket probe = Socket.open(Family.INET, SocketType.STREAM)) {
-                probe.bind(SockAddr.inet("127.0.0.1", port));
-            } catch (java.io.IOException inUse) {
+        // EchoServer binds as it starts: wait until the kernel lists it listening (a probe
+        // that binds or connects would race it, or take its one connection).
+        for (int i = 0; i < 2500; i++) {
+            if (listening(port)) {
                 return f;
+            }
+            if (f.isDone()) {
+                f.get(); // it failed: say why
             }
             Thread.sleep(2);
         }
         throw new AssertionError("the echo server did not start");
+    }
+
+    /** True if a TCP socket listens on {@code port} ({@code /proc/net/tcp}: state 0A is LISTEN). */
+    private static boolean listening(int port) throws java.io.IOException {
+        String hex = String.format(":%04X ", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path t = Path.of(table);
+            if (Files.exists(t)) {
+                for (String line : Files.readAllLines(t)) {
+                    String[] w = line.trim().split("\\s+");
+                    if (w.length > 3 && (w[1] + " ").contains(hex) && w[3].equals("0A")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** What EchoClient does, on an explicit provider: connect, sendall, one recv. */
