@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -30,42 +31,51 @@ final class TlsPair {
 
     private static final String PASS = "benchpw";
     private static SSLContext context;
+    // Not a monitor: the first caller waits for keytool, and a virtual thread parked under
+    // a monitor would pin its carrier on JDK 21.
+    private static final ReentrantLock CONTEXT_LOCK = new ReentrantLock();
 
     /** The context both sides use: it presents the certificate and trusts it. */
-    static synchronized SSLContext context() throws IOException {
-        if (context == null) {
-            try {
-                Path dir = Files.createTempDirectory("weft-bench-tls");
-                Path ks = dir.resolve("bench.p12");
-                String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-                Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "bench", "-keyalg", "EC",
-                        "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1",
-                        "-validity", "2", "-keystore", ks.toString(), "-storetype", "PKCS12",
-                        "-storepass", PASS, "-keypass", PASS).redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes());
-                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    throw new IOException("keytool failed: " + out);
-                }
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(ks)) {
-                    store.load(in, PASS.toCharArray());
-                }
-                Files.delete(ks);
-                Files.delete(dir);
-                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(store, PASS.toCharArray());
-                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(store);
-                SSLContext c = SSLContext.getInstance("TLSv1.3");
-                c.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-                context = c;
-            } catch (IOException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
+    static SSLContext context() throws IOException {
+        CONTEXT_LOCK.lock();
+        try {
+            return context != null ? context : (context = newContext());
+        } finally {
+            CONTEXT_LOCK.unlock();
         }
-        return context;
+    }
+
+    private static SSLContext newContext() throws IOException {
+        try {
+            Path dir = Files.createTempDirectory("weft-bench-tls");
+            Path ks = dir.resolve("bench.p12");
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "bench", "-keyalg", "EC",
+                    "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1",
+                    "-validity", "2", "-keystore", ks.toString(), "-storetype", "PKCS12",
+                    "-storepass", PASS, "-keypass", PASS).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("keytool failed: " + out);
+            }
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(ks)) {
+                store.load(in, PASS.toCharArray());
+            }
+            Files.delete(ks);
+            Files.delete(dir);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, PASS.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            SSLContext c = SSLContext.getInstance("TLSv1.3");
+            c.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return c;
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
     }
 
     /** weft's TLS over {@code read}/{@code sendAll}-style calls. */
