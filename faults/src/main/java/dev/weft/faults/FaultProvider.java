@@ -546,21 +546,27 @@ public final class FaultProvider extends ForwardingSocketProvider {
         s.source.completed(k.info, call, n);
     }
 
-    private long streamIn(FaultSession s, Sock k, long fd, Call call, long want, Io io) {
+    /**
+     * A stream read ({@code in}) or write: the connection's fate first (a reset, a half-close
+     * after N bytes), then this operation's fault (a failure, a delay, a short count), then
+     * the real call for at most what is left.
+     */
+    private long stream(FaultSession s, Sock k, long fd, Call call, long want, Io io, boolean in) {
+        int direction = in ? Poller.READ : Poller.WRITE;
         Fault conn = connection(s, k);
         if (k.reset) {
             return nums().econnreset;
         }
-        if (k.halfClosed) {
+        if (in && k.halfClosed) {
             return 0;
         }
         Op op = op(s, k, call, want);
         Fault f = op.fault;
         if (f instanceof Fault.Fail e) {
             done(k, call, op.seq);
-            return fail(fd, e.errno(), Poller.READ);
+            return fail(fd, e.errno(), direction);
         }
-        if (f instanceof Fault.Delay dl && waiting(k, call, op, dl, fd, Poller.READ)) {
+        if (f instanceof Fault.Delay dl && waiting(k, call, op, dl, fd, direction)) {
             return nums().eagain;
         }
         long limit = want;
@@ -574,7 +580,7 @@ public final class FaultProvider extends ForwardingSocketProvider {
                 return fireReset(s, k, fd);
             }
             limit = Math.min(limit, left);
-        } else if (conn instanceof Fault.HalfClose hc) {
+        } else if (in && conn instanceof Fault.HalfClose hc) {
             long left = hc.afterBytes() - k.received;
             if (left <= 0) {
                 done(k, call, op.seq);
@@ -584,39 +590,7 @@ public final class FaultProvider extends ForwardingSocketProvider {
             limit = Math.min(limit, left);
         }
         long n = io.call(limit);
-        add(k, n, true);
-        finish(s, k, call, op, n);
-        return n;
-    }
-
-    private long streamOut(FaultSession s, Sock k, long fd, Call call, long want, Io io) {
-        Fault conn = connection(s, k);
-        if (k.reset) {
-            return nums().econnreset;
-        }
-        Op op = op(s, k, call, want);
-        Fault f = op.fault;
-        if (f instanceof Fault.Fail e) {
-            done(k, call, op.seq);
-            return fail(fd, e.errno(), Poller.WRITE);
-        }
-        if (f instanceof Fault.Delay dl && waiting(k, call, op, dl, fd, Poller.WRITE)) {
-            return nums().eagain;
-        }
-        long limit = want;
-        if (f instanceof Fault.Short sh && want > 1) {
-            limit = Math.min(want - 1, sh.bytes());
-        }
-        if (conn instanceof Fault.Reset rs) {
-            long left = rs.afterBytes() - k.transferred;
-            if (left <= 0) {
-                done(k, call, op.seq);
-                return fireReset(s, k, fd);
-            }
-            limit = Math.min(limit, left);
-        }
-        long n = io.call(limit);
-        add(k, n, false);
+        add(k, n, in);
         finish(s, k, call, op, n);
         return n;
     }
@@ -627,7 +601,7 @@ public final class FaultProvider extends ForwardingSocketProvider {
             return io.call(want); // a peek takes nothing: the read that takes the bytes gets the fault
         }
         Sock k = sock(s, fd);
-        return k.info.isStream() ? streamIn(s, k, fd, call, want, io) : plain(s, k, fd, call, Poller.READ, want, io);
+        return k.info.isStream() ? stream(s, k, fd, call, want, io, true) : plain(s, k, fd, call, Poller.READ, want, io);
     }
 
     private long out(long fd, Call call, long want, Io io) {
@@ -636,7 +610,7 @@ public final class FaultProvider extends ForwardingSocketProvider {
             return io.call(want);
         }
         Sock k = sock(s, fd);
-        return k.info.isStream() ? streamOut(s, k, fd, call, want, io) : plain(s, k, fd, call, Poller.WRITE, want, io);
+        return k.info.isStream() ? stream(s, k, fd, call, want, io, false) : plain(s, k, fd, call, Poller.WRITE, want, io);
     }
 
     // ---- descriptors -------------------------------------------------------------------
