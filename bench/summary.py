@@ -81,6 +81,12 @@ def bench_rows(r):
         yield (f"(t) TLS 1.3 ping-pong {p['bytes']} B, SSLSocket twin", "round trips/s", score, True, None)
     elif name == "Bulk.Tls.mebibyte":
         yield (f"(t) TLS 1.3 bulk, {p['buffer']} buffers, SSLSocket twin", "GB/s", score * MIB / 1e9, True, None)
+    elif name == "Outside.BulkIn.mebibyte":
+        yield (f"(o) TCP download from another process, {p['buffer']} buffers", "GB/s", score * MIB / 1e9, True, None)
+    elif name == "Outside.BulkOut.mebibyte":
+        yield (f"(o) TCP upload to another process, {p['buffer']} buffers", "GB/s", score * MIB / 1e9, True, None)
+    elif name == "Outside.PingPong.roundTrip":
+        yield (f"(o) TCP ping-pong {p['bytes']} B with another process", "round trips/s", score, True, None)
     elif name == "NonBlocking.emptyRecv":
         yield ("(h) non-blocking recv, nothing there", "ns/call", score, False, None)
     else:

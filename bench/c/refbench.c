@@ -4,6 +4,10 @@
  *
  *   refbench pingpong tcp|unix SIZE SECONDS   one connection, echo peer thread: round trips/s
  *   refbench bulk     tcp|unix CHUNK SECONDS  one way, sender thread: GB/s
+ *   refbench peer     echo|send|sink CHUNK    the far end for the JMH benchmarks whose peer is
+ *                                            another process (Outside.java): listens on
+ *                                            127.0.0.1, prints "LISTENING <port>", serves one
+ *                                            TCP connection until it ends, then exits
  *
  * TCP is loopback with TCP_NODELAY; unix is a socketpair(AF_UNIX, SOCK_STREAM). Each run
  * warms up for half a second, then measures SECONDS. Prints one line
@@ -125,9 +129,72 @@ static void *send_peer(void *arg) {
     return NULL;
 }
 
+/*
+ * The far end of one TCP connection, in its own process: echo (what comes in goes back),
+ * send (CHUNK-byte writes without pause) or sink (reads CHUNK at a time and drops them).
+ * It exits when the connection ends or when its standard input does: the JVM that started it
+ * holds that pipe, so a benchmark fork that dies never leaves a peer behind.
+ */
+static void *stdin_watch(void *arg) {
+    (void) arg;
+    char c;
+    while (read(0, &c, 1) > 0) {
+    }
+    _exit(0);
+}
+
+static int peer_main(const char *mode, size_t size) {
+    int l = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (l < 0) die("socket");
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    if (bind(l, (struct sockaddr *) &a, sizeof a) != 0) die("bind");
+    if (listen(l, 1) != 0) die("listen");
+    if (getsockname(l, (struct sockaddr *) &a, &len) != 0) die("getsockname");
+    pthread_t w;
+    if (pthread_create(&w, NULL, stdin_watch, NULL) != 0) die("pthread_create");
+    printf("LISTENING %d\n", ntohs(a.sin_port));
+    fflush(stdout);
+    int s = accept4(l, NULL, NULL, SOCK_CLOEXEC);
+    if (s < 0) die("accept");
+    close(l);
+    int one = 1;
+    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    struct peer p = {s, size};
+    if (strcmp(mode, "echo") == 0) {
+        echo_peer(&p);
+    } else if (strcmp(mode, "send") == 0) {
+        send_peer(&p);
+    } else if (strcmp(mode, "sink") == 0) {
+        char *b = malloc(size);
+        for (;;) {
+            ssize_t r = recv(s, b, size, 0);
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0) break;
+        }
+        free(b);
+    } else {
+        fprintf(stderr, "peer mode must be echo, send or sink\n");
+        return 2;
+    }
+    close(s);
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc == 4 && strcmp(argv[1], "peer") == 0) {
+        long size = atol(argv[3]);
+        if (size <= 0) {
+            fprintf(stderr, "CHUNK must be positive\n");
+            return 2;
+        }
+        return peer_main(argv[2], (size_t) size);
+    }
     if (argc != 5) {
-        fprintf(stderr, "usage: %s pingpong|bulk tcp|unix SIZE SECONDS\n", argv[0]);
+        fprintf(stderr, "usage: %s pingpong|bulk tcp|unix SIZE SECONDS\n       %s peer echo|send|sink CHUNK\n", argv[0], argv[0]);
         return 2;
     }
     const char *mode = argv[1];
