@@ -4,7 +4,7 @@
  * JVM can run here. Each function names the Java method it mirrors ("Java: ..."), and the
  * Java code points back here ("twin: ..."): change both together.
  *
- * Build and run: tools/wine-lane.sh twin (x86_64-w64-mingw32-gcc -O1 -Wall ... -lws2_32).
+ * Build and run: tools/wine-lane.sh (x86_64-w64-mingw32-gcc -O1 -Wall ... -lws2_32).
  * Prints "ok NAME", "FAIL NAME: ...", "skip NAME: reason", then "N passed, M failed, K skipped";
  * exits 1 if anything failed.
  */
@@ -106,6 +106,9 @@ static entry entries[MAX_ENTRIES];
 static volatile LONG blocked, wake_pending;
 static SOCKET wake_fd = INVALID_SOCKET;
 static int so_error_reports; /* failed connects found by the SO_ERROR re-check, not by WSAPoll */
+/* Test-only, not in the Java code: ignore what WSAPoll says about a connecting socket, as WSAPoll
+ * before Windows 10 2004 says nothing about a failed connect, so that the re-check path runs here. */
+static int pretend_pre_2004;
 
 /* Java: WsaPollMechanism.Winsock.openWake: UDP on 127.0.0.1:0, connected to itself. */
 static SOCKET open_wake(void) {
@@ -214,6 +217,7 @@ static int wait_ready(report *out, int max, int timeout) {
   for (int i = 0; i < nw && n < max; i++) {
     entry *e = watched[i];
     int mask = ready_mask(a[first + i].revents);
+    if (pretend_pre_2004 && e->connecting) mask = 0;
     if (mask == 0 && e->connecting && (e->armed & WRITE)) {
       int err = 0, len = sizeof err;
       getsockopt(e->fd, SOL_SOCKET, SO_ERROR, (char *)&err, &len); /* Java: Winsock.soError */
@@ -260,10 +264,12 @@ static int weft_connect(SOCKET s, const struct sockaddr *addr, int len, int time
 
 static const char *message(int code, char *buf, int size) {
   WCHAR w[512];
-  DWORD n = FormatMessageW(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, NULL, code, 0, w, 512, NULL);
+  /* Java: WindowsProvider.strerror and trimMessage (CPython's text: trailing spaces and dots cut) */
+  DWORD n = FormatMessageW(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, NULL, code,
+                           MAKELANGID(LANG_NEUTRAL, SUBLANG_DEFAULT), w, 512, NULL);
   if (n == 0) return "(none)";
+  while (n > 0 && (w[n - 1] <= L' ' || w[n - 1] == L'.')) w[--n] = 0;
   WideCharToMultiByte(CP_UTF8, 0, w, -1, buf, size, NULL, NULL);
-  for (int i = (int)strlen(buf) - 1; i >= 0 && (buf[i] == '\r' || buf[i] == '\n' || buf[i] == ' '); i--) buf[i] = 0;
   return buf;
 }
 
@@ -354,16 +360,29 @@ static void stream(int af, const char *label) {
   mech_delete(l); closesocket(l);
 }
 
-static void refused(void) {
+static void refused(int pre_2004) {
   struct sockaddr_storage addr; int len;
+  pretend_pre_2004 = pre_2004; so_error_reports = 0;
   SOCKET l = listener(AF_INET, &addr, &len);
   mech_delete(l); closesocket(l);
   SOCKET c = weft_socket(AF_INET, SOCK_STREAM, 0);
   mech_add(c, READ | WRITE);
-  int r = weft_connect(c, (struct sockaddr *)&addr, len, 10000);
+  int r;
+  if (!pre_2004) {
+    r = weft_connect(c, (struct sockaddr *)&addr, len, 10000);
+  } else {
+    /* the wait first (the refusal has landed by then), so that only the re-check can end it */
+    r = connect(c, (struct sockaddr *)&addr, len) == 0 ? 0 : WSAGetLastError();
+    connecting(c, 1);
+    Sleep(200);
+    int m = await_ready(c, WRITE, 10000);
+    r = r == WSAEWOULDBLOCK && m == HANG_UP ? connect_outcome(c) : -1;
+    connecting(c, 0);
+  }
   char text[256];
-  CHECK("a refused non-blocking connect is reported: WSAECONNREFUSED from SO_ERROR", r == WSAECONNREFUSED,
-        "outcome=%d", r);
+  CHECK(pre_2004 ? "a refused connect that WSAPoll does not report (pre-2004) is found by the SO_ERROR re-check"
+                 : "a refused non-blocking connect is reported: WSAECONNREFUSED from SO_ERROR",
+        r == WSAECONNREFUSED && (!pre_2004 || so_error_reports > 0), "outcome=%d re-check reports=%d", r, so_error_reports);
   printf("     (reported by %s; FormatMessageW(%d): \"%s\")\n", so_error_reports ? "the SO_ERROR re-check" : "WSAPoll itself",
          r, message(r, text, sizeof text));
   int e1 = 0, e2 = 0, l1 = sizeof e1, l2 = sizeof e2;
@@ -371,6 +390,7 @@ static void refused(void) {
   getsockopt(c, SOL_SOCKET, SO_ERROR, (char *)&e2, &l2);
   printf("     (SO_ERROR read again after the outcome: %d, then %d: the mechanism hands what it read to connect, either way)\n", e1, e2);
   mech_delete(c); closesocket(c);
+  pretend_pre_2004 = 0;
 }
 
 static DWORD WINAPI blocked_wait(LPVOID arg) {
@@ -490,7 +510,8 @@ int main(void) {
   CHECK("the wake-up socket: UDP on 127.0.0.1 connected to itself", wake_fd != INVALID_SOCKET, "e=%d", WSAGetLastError());
   stream(AF_INET, "tcp4");
   stream(AF_INET6, "tcp6");
-  refused();
+  refused(0);
+  refused(1);
   wake_up();
   udp();
   share_and_ioctl();

@@ -81,8 +81,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       {@code WSAPROTOCOL_INFOW}, both as CPython's socketmodule.c; {@code dup} is
  *       CPython's too ({@code WSADuplicateSocketW} for this process).</li>
  * </ul>
- * Not bound yet, each failing with a message that names the call: {@code WSARecvMsg} /
- * {@code WSASendMsg} (recvMsg/sendMsg), {@code TransmitFile} (sendFile), the netdb
+ * {@code sendFile} goes through the core's buffered loop, as CPython's {@code socket.sendfile}
+ * does on Windows ({@code _sendfile_use_send}). Not bound yet, each failing with a message
+ * that names the call: {@code WSARecvMsg} / {@code WSASendMsg} (recvMsg/sendMsg), the netdb
  * functions other than {@code getaddrinfo} and {@code gethostname}.
  *
  * <pre>{@code
@@ -275,21 +276,36 @@ public final class WindowsProvider implements SocketProvider {
     }
 
     /**
-     * Windows' message for the code ({@code FormatMessageW}, system table, no inserts, as
-     * CPython's OSError text on Windows), without its trailing line break; on another OS
-     * (a forced provider reporting its refusal) the code's name.
+     * Windows' message for the code as CPython's OSError text on Windows
+     * ({@code PyErr_SetExcFromWindowsErrWithFilenameObjects}): {@code FormatMessageW} from the
+     * system table, no inserts, {@code MAKELANGID(LANG_NEUTRAL, SUBLANG_DEFAULT)}, trailing
+     * whitespace and dots cut; on another OS (a forced provider reporting its refusal) the
+     * code's name.
      */
     @Override
     public String strerror(int nativeErrno) {
         if (isSupported()) {
             char[] buf = new char[512];
             int n = Kernel32.FormatMessageW(WinsockConstants.FORMAT_MESSAGE_FROM_SYSTEM
-                    | WinsockConstants.FORMAT_MESSAGE_IGNORE_INSERTS, 0, nativeErrno, 0, buf, buf.length, 0);
+                    | WinsockConstants.FORMAT_MESSAGE_IGNORE_INSERTS, 0, nativeErrno, LANG_NEUTRAL_SUBLANG_DEFAULT, buf,
+                    buf.length, 0);
             if (n > 0) {
-                return new String(buf, 0, n).strip();
+                return trimMessage(new String(buf, 0, Math.min(n, buf.length)));
             }
         }
         return fallbackText(nativeErrno);
+    }
+
+    /** {@code MAKELANGID(LANG_NEUTRAL, SUBLANG_DEFAULT)}: the user's default language, as CPython asks. */
+    static final int LANG_NEUTRAL_SUBLANG_DEFAULT = 0x0400;
+
+    /** CPython's cut of FormatMessage's text: trailing characters up to space, and dots. */
+    static String trimMessage(String text) {
+        int n = text.length();
+        while (n > 0 && (text.charAt(n - 1) <= ' ' || text.charAt(n - 1) == '.')) {
+            n--;
+        }
+        return text.substring(0, n);
     }
 
     /** The Winsock name of a code, for where FormatMessage cannot be asked. */
@@ -403,7 +419,7 @@ public final class WindowsProvider implements SocketProvider {
     }
 
     /**
-     * twin: connect_nonblocking() and connect_outcome(). The first call starts the attempt;
+     * twin: weft_connect() and connect_outcome(). The first call starts the attempt;
      * while one is in flight a call reads its outcome instead of calling connect again.
      */
     @Override
@@ -731,7 +747,7 @@ public final class WindowsProvider implements SocketProvider {
         return info;
     }
 
-    /** twin: share_socket(): {@code WSADuplicateSocketW(fd, pid, &info)}; 0 or -error. */
+    /** twin: share_and_ioctl(): {@code WSADuplicateSocketW(fd, pid, &info)}; 0 or -error. */
     private int duplicate(long fd, int pid, byte[] info) {
         Scratch s = Scratch.take(SIZEOF_WSAPROTOCOL_INFOW);
         try {
@@ -773,6 +789,21 @@ public final class WindowsProvider implements SocketProvider {
         }
     }
 
+    // ---- messages: Winsock has them (WSARecvMsg through an extension pointer, WSASendMsg), CPython
+    // does not offer them on Windows (socket.recvmsg/sendmsg are "Availability: Unix"), weft not yet.
+
+    @Override
+    public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, dev.weft.spi.MsgResult out) {
+        throw new UnsupportedOperationException("weft: the windows provider does not bind WSARecvMsg (recvmsg) yet, and CPython"
+                + " has no recvmsg on Windows; recv/recvfrom work");
+    }
+
+    @Override
+    public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
+        throw new UnsupportedOperationException("weft: the windows provider does not bind WSASendMsg (sendmsg) yet, and CPython"
+                + " has no sendmsg on Windows; send/sendto work");
+    }
+
     // ---- ioctl ----------------------------------------------------------------------------
 
     /**
@@ -795,7 +826,7 @@ public final class WindowsProvider implements SocketProvider {
             for (int i = 0; i < values.length; i++) {
                 v.putInt(base + 4 * i, (int) values[i]);
             }
-            // twin: ioctl_rcvall(): no output buffer; lpcbBytesReturned must still point somewhere
+            // twin: share_and_ioctl(): no output buffer; lpcbBytesReturned must still point somewhere
             int r = Ws2.WSAIoctl(fd, control, s.aux(), 4 * values.length, 0, 0, s.aux() + 64, 0, 0);
             return r == 0 ? 0 : fail();
         } finally {

@@ -61,8 +61,9 @@ import java.util.function.BiFunction;
  * take the byte meant for the blocked waiter before that one's WSAPoll began.
  *
  * <p><b>The failed-connect defect.</b> Before Windows 10 2004, WSAPoll does not report a
- * non-blocking connect that fails (microsoft/Windows-Dev Feedback, curl and libuv's
- * comments): no {@code POLLERR}, no {@code POLLHUP}, the wait just runs on. While a connect
+ * non-blocking connect that fails (Microsoft's WSAPoll page notes the fix in that version;
+ * the defect is why curl and libuv stayed away from WSAPoll): no {@code POLLERR}, no
+ * {@code POLLHUP}, the wait just runs on. While a connect
  * is in flight ({@link #connecting}) a wait is therefore bounded by
  * {@value #CONNECT_RECHECK_MILLIS} ms, and after each wait the socket's {@code SO_ERROR} is
  * read: an error there is reported as a hang-up, which ends the connect's wait, and the
@@ -226,7 +227,7 @@ final class WsaPollMechanism implements PollMechanism {
     private void changed() {
         long w = wakeFd;
         if (blocked.get() > 0 && w >= 0 && wakePending.compareAndSet(false, true)) {
-            calls.wake(w); // twin: wake()
+            calls.wake(w); // twin: changed()
         }
     }
 

@@ -108,6 +108,14 @@ class WindowsProviderTest {
     }
 
     @Test
+    void messagesAreCutAsCpythonCutsThem() {
+        // FormatMessageW ends its text with ".\r\n"; CPython strips trailing whitespace and dots
+        assertEquals("No connection could be made because the target machine actively refused it",
+                WindowsProvider.trimMessage("No connection could be made because the target machine actively refused it.\r\n"));
+        assertEquals("", WindowsProvider.trimMessage(" .\r\n"));
+    }
+
+    @Test
     void familiesAndTypesAreWinsocksNumbers() {
         assertEquals(2, p.nativeFamily(Family.INET));
         assertEquals(23, p.nativeFamily(Family.INET6));
