@@ -1,6 +1,9 @@
-/** weft's Windows provider (Winsock 2); declines to run until it is implemented. */
+/**
+ * weft's Windows provider (Winsock 2 through {@code ws2_32}, a WSAPoll poller under the
+ * shared scheduler), on Windows x64 and arm64; it declines elsewhere.
+ */
 module dev.weft.windows {
-    requires dev.weft;
+    requires dev.weft.common;
 
     provides dev.weft.spi.SocketProvider with dev.weft.windows.WindowsProvider;
 }

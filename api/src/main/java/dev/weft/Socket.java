@@ -928,6 +928,43 @@ public final class Socket implements java.io.Closeable {
         return n;
     }
 
+    /**
+     * Python's {@code ioctl(control, option)} (Windows only, as in CPython): {@code SIO_RCVALL}
+     * or {@code SIO_LOOPBACK_FAST_PATH} with one value, {@code SIO_KEEPALIVE_VALS} with
+     * {@code onoff, keepalivetime, keepaliveinterval} (ms). Elsewhere it throws
+     * {@link UnsupportedOperationException}.
+     *
+     * <pre>{@code
+     * raw.ioctl(SocketConstants.SIO_RCVALL, SocketConstants.RCVALL_ON);
+     * }</pre>
+     */
+    public void ioctl(int control, long... values) throws IOException {
+        Objects.requireNonNull(values, "values");
+        enter();
+        try {
+            int r = p.ioctl(fd, control, values.clone());
+            if (r < 0) {
+                throw ctx.error(r, "ioctl " + Integer.toUnsignedString(control));
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Python's {@code share(process_id)} (Windows only, as in CPython): bytes from which
+     * process {@code pid} makes its own socket for this one with {@link Sockets#fromShare}.
+     * Elsewhere it throws {@link UnsupportedOperationException}.
+     */
+    public byte[] share(int pid) throws IOException {
+        enter();
+        try {
+            return p.share(fd, pid);
+        } finally {
+            exit();
+        }
+    }
+
     /** Python's {@code get_inheritable()}: whether child processes inherit the descriptor (false by default). */
     public boolean getInheritable() throws IOException {
         enter();

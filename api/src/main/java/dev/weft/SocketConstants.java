@@ -38,6 +38,8 @@ public final class SocketConstants {
     public static final int AF_ATMSVC = c("AF_ATMSVC");
     /** AF_AX25, or -1 where this OS has none. */
     public static final int AF_AX25 = c("AF_AX25");
+    /** AF_BLUETOOTH (Windows), or -1 where this OS has none. */
+    public static final int AF_BLUETOOTH = c("AF_BLUETOOTH");
     /** AF_BRIDGE, or -1 where this OS has none. */
     public static final int AF_BRIDGE = c("AF_BRIDGE");
     /** AF_CAN, or -1 where this OS has none. */
@@ -46,7 +48,7 @@ public final class SocketConstants {
     public static final int AF_DECnet = c("AF_DECnet");
     /** AF_ECONET, or -1 where this OS has none. */
     public static final int AF_ECONET = c("AF_ECONET");
-    /** AF_HYPERV (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
+    /** AF_HYPERV (Windows), or -1 where this OS has none. */
     public static final int AF_HYPERV = c("AF_HYPERV");
     /** AF_INET, or -1 where this OS has none. */
     public static final int AF_INET = c("AF_INET");
@@ -148,6 +150,8 @@ public final class SocketConstants {
     public static final int ALG_SET_OP = c("ALG_SET_OP");
     /** ALG_SET_PUBKEY, or -1 where this OS has none. */
     public static final int ALG_SET_PUBKEY = c("ALG_SET_PUBKEY");
+    /** BTPROTO_RFCOMM (Windows), or -1 where this OS has none. */
+    public static final int BTPROTO_RFCOMM = c("BTPROTO_RFCOMM");
     /** CAN_BCM, or -1 where this OS has none. */
     public static final int CAN_BCM = c("CAN_BCM");
     /** CAN_BCM_CAN_FD_FRAME, or -1 where this OS has none. */
@@ -276,6 +280,16 @@ public final class SocketConstants {
     public static final int ETHERTYPE_VLAN = c("ETHERTYPE_VLAN");
     /** EWOULDBLOCK, or -1 where this OS has none. */
     public static final int EWOULDBLOCK = c("EWOULDBLOCK");
+    /** HVSOCKET_ADDRESS_FLAG_PASSTHRU (Windows), or -1 where this OS has none. */
+    public static final int HVSOCKET_ADDRESS_FLAG_PASSTHRU = c("HVSOCKET_ADDRESS_FLAG_PASSTHRU");
+    /** HVSOCKET_CONNECTED_SUSPEND (Windows), or -1 where this OS has none. */
+    public static final int HVSOCKET_CONNECTED_SUSPEND = c("HVSOCKET_CONNECTED_SUSPEND");
+    /** HVSOCKET_CONNECT_TIMEOUT (Windows), or -1 where this OS has none. */
+    public static final int HVSOCKET_CONNECT_TIMEOUT = c("HVSOCKET_CONNECT_TIMEOUT");
+    /** HVSOCKET_CONNECT_TIMEOUT_MAX (Windows), or -1 where this OS has none. */
+    public static final int HVSOCKET_CONNECT_TIMEOUT_MAX = c("HVSOCKET_CONNECT_TIMEOUT_MAX");
+    /** HV_PROTOCOL_RAW (Windows), or -1 where this OS has none. */
+    public static final int HV_PROTOCOL_RAW = c("HV_PROTOCOL_RAW");
     /** INADDR_ALLHOSTS_GROUP, or -1 where this OS has none. */
     public static final int INADDR_ALLHOSTS_GROUP = c("INADDR_ALLHOSTS_GROUP");
     /** INADDR_ANY, or -1 where this OS has none. */
@@ -298,6 +312,8 @@ public final class SocketConstants {
     public static final int IPPORT_USERRESERVED = c("IPPORT_USERRESERVED");
     /** IPPROTO_AH, or -1 where this OS has none. */
     public static final int IPPROTO_AH = c("IPPROTO_AH");
+    /** IPPROTO_CBT (Windows), or -1 where this OS has none. */
+    public static final int IPPROTO_CBT = c("IPPROTO_CBT");
     /** IPPROTO_DSTOPTS, or -1 where this OS has none. */
     public static final int IPPROTO_DSTOPTS = c("IPPROTO_DSTOPTS");
     /** IPPROTO_EGP, or -1 where this OS has none. */
@@ -316,6 +332,8 @@ public final class SocketConstants {
     public static final int IPPROTO_HELLO = c("IPPROTO_HELLO");
     /** IPPROTO_HOPOPTS, or -1 where this OS has none. */
     public static final int IPPROTO_HOPOPTS = c("IPPROTO_HOPOPTS");
+    /** IPPROTO_ICLFXBM (Windows), or -1 where this OS has none. */
+    public static final int IPPROTO_ICLFXBM = c("IPPROTO_ICLFXBM");
     /** IPPROTO_ICMP, or -1 where this OS has none. */
     public static final int IPPROTO_ICMP = c("IPPROTO_ICMP");
     /** IPPROTO_ICMPV6, or -1 where this OS has none. */
@@ -324,6 +342,8 @@ public final class SocketConstants {
     public static final int IPPROTO_IDP = c("IPPROTO_IDP");
     /** IPPROTO_IGMP, or -1 where this OS has none. */
     public static final int IPPROTO_IGMP = c("IPPROTO_IGMP");
+    /** IPPROTO_IGP (Windows), or -1 where this OS has none. */
+    public static final int IPPROTO_IGP = c("IPPROTO_IGP");
     /** IPPROTO_IP, or -1 where this OS has none. */
     public static final int IPPROTO_IP = c("IPPROTO_IP");
     /** IPPROTO_IPCOMP (macOS), or -1 where this OS has none. */
@@ -334,6 +354,8 @@ public final class SocketConstants {
     public static final int IPPROTO_IPV4 = c("IPPROTO_IPV4");
     /** IPPROTO_IPV6, or -1 where this OS has none. */
     public static final int IPPROTO_IPV6 = c("IPPROTO_IPV6");
+    /** IPPROTO_L2TP (Windows), or -1 where this OS has none. */
+    public static final int IPPROTO_L2TP = c("IPPROTO_L2TP");
     /** IPPROTO_MAX (macOS), or -1 where this OS has none. */
     public static final int IPPROTO_MAX = c("IPPROTO_MAX");
     /** IPPROTO_MPTCP, or -1 where this OS has none. */
@@ -342,18 +364,24 @@ public final class SocketConstants {
     public static final int IPPROTO_ND = c("IPPROTO_ND");
     /** IPPROTO_NONE, or -1 where this OS has none. */
     public static final int IPPROTO_NONE = c("IPPROTO_NONE");
+    /** IPPROTO_PGM (Windows), or -1 where this OS has none. */
+    public static final int IPPROTO_PGM = c("IPPROTO_PGM");
     /** IPPROTO_PIM, or -1 where this OS has none. */
     public static final int IPPROTO_PIM = c("IPPROTO_PIM");
     /** IPPROTO_PUP, or -1 where this OS has none. */
     public static final int IPPROTO_PUP = c("IPPROTO_PUP");
     /** IPPROTO_RAW, or -1 where this OS has none. */
     public static final int IPPROTO_RAW = c("IPPROTO_RAW");
+    /** IPPROTO_RDP (Windows), or -1 where this OS has none. */
+    public static final int IPPROTO_RDP = c("IPPROTO_RDP");
     /** IPPROTO_ROUTING, or -1 where this OS has none. */
     public static final int IPPROTO_ROUTING = c("IPPROTO_ROUTING");
     /** IPPROTO_RSVP, or -1 where this OS has none. */
     public static final int IPPROTO_RSVP = c("IPPROTO_RSVP");
     /** IPPROTO_SCTP, or -1 where this OS has none. */
     public static final int IPPROTO_SCTP = c("IPPROTO_SCTP");
+    /** IPPROTO_ST (Windows), or -1 where this OS has none. */
+    public static final int IPPROTO_ST = c("IPPROTO_ST");
     /** IPPROTO_TCP, or -1 where this OS has none. */
     public static final int IPPROTO_TCP = c("IPPROTO_TCP");
     /** IPPROTO_TP, or -1 where this OS has none. */
@@ -546,6 +574,8 @@ public final class SocketConstants {
     public static final int LOCAL_PEERPID = c("LOCAL_PEERPID");
     /** LOCAL_PEERUUID (macOS), or -1 where this OS has none. */
     public static final int LOCAL_PEERUUID = c("LOCAL_PEERUUID");
+    /** MSG_BCAST (Windows), or -1 where this OS has none. */
+    public static final int MSG_BCAST = c("MSG_BCAST");
     /** MSG_CMSG_CLOEXEC, or -1 where this OS has none. */
     public static final int MSG_CMSG_CLOEXEC = c("MSG_CMSG_CLOEXEC");
     /** MSG_CONFIRM, or -1 where this OS has none. */
@@ -570,6 +600,8 @@ public final class SocketConstants {
     public static final int MSG_HAVEMORE = c("MSG_HAVEMORE");
     /** MSG_HOLD (macOS), or -1 where this OS has none. */
     public static final int MSG_HOLD = c("MSG_HOLD");
+    /** MSG_MCAST (Windows), or -1 where this OS has none. */
+    public static final int MSG_MCAST = c("MSG_MCAST");
     /** MSG_MORE, or -1 where this OS has none. */
     public static final int MSG_MORE = c("MSG_MORE");
     /** MSG_NEEDSA (macOS), or -1 where this OS has none. */
@@ -672,12 +704,14 @@ public final class SocketConstants {
     public static final int PF_RDS = c("PF_RDS");
     /** PF_SYSTEM, or -1 where this OS has none. */
     public static final int PF_SYSTEM = c("PF_SYSTEM");
-    /** RCVALL_MAX (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
+    /** RCVALL_MAX (Windows), or -1 where this OS has none. */
     public static final int RCVALL_MAX = c("RCVALL_MAX");
-    /** RCVALL_OFF (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
+    /** RCVALL_OFF (Windows), or -1 where this OS has none. */
     public static final int RCVALL_OFF = c("RCVALL_OFF");
-    /** RCVALL_ON (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
+    /** RCVALL_ON (Windows), or -1 where this OS has none. */
     public static final int RCVALL_ON = c("RCVALL_ON");
+    /** RCVALL_SOCKETLEVELONLY (Windows), or -1 where this OS has none. */
+    public static final int RCVALL_SOCKETLEVELONLY = c("RCVALL_SOCKETLEVELONLY");
     /** SCM_CREDENTIALS, or -1 where this OS has none. */
     public static final int SCM_CREDENTIALS = c("SCM_CREDENTIALS");
     /** SCM_CREDS (macOS), or -1 where this OS has none. */
@@ -704,11 +738,11 @@ public final class SocketConstants {
     public static final int SHUT_RDWR = c("SHUT_RDWR");
     /** SHUT_WR, or -1 where this OS has none. */
     public static final int SHUT_WR = c("SHUT_WR");
-    /** SIO_KEEPALIVE_VALS (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
+    /** SIO_KEEPALIVE_VALS (Windows), or -1 where this OS has none. */
     public static final int SIO_KEEPALIVE_VALS = c("SIO_KEEPALIVE_VALS");
-    /** SIO_LOOPBACK_FAST_PATH (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
+    /** SIO_LOOPBACK_FAST_PATH (Windows), or -1 where this OS has none. */
     public static final int SIO_LOOPBACK_FAST_PATH = c("SIO_LOOPBACK_FAST_PATH");
-    /** SIO_RCVALL (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
+    /** SIO_RCVALL (Windows), or -1 where this OS has none. */
     public static final int SIO_RCVALL = c("SIO_RCVALL");
     /** SOCK_CLOEXEC, or -1 where this OS has none. */
     public static final int SOCK_CLOEXEC = c("SOCK_CLOEXEC");
@@ -748,6 +782,8 @@ public final class SocketConstants {
     public static final int SOL_RAW = c("SOL_RAW");
     /** SOL_RDS, or -1 where this OS has none. */
     public static final int SOL_RDS = c("SOL_RDS");
+    /** SOL_RFCOMM (Windows), or -1 where this OS has none. */
+    public static final int SOL_RFCOMM = c("SOL_RFCOMM");
     /** SOL_SOCKET, or -1 where this OS has none. */
     public static final int SOL_SOCKET = c("SOL_SOCKET");
     /** SOL_TCP, or -1 where this OS has none. */
@@ -768,6 +804,14 @@ public final class SocketConstants {
     public static final int SO_BINDTOIFINDEX = c("SO_BINDTOIFINDEX");
     /** SO_BROADCAST, or -1 where this OS has none. */
     public static final int SO_BROADCAST = c("SO_BROADCAST");
+    /** SO_BTH_ENCRYPT (Windows), or -1 where this OS has none. */
+    public static final int SO_BTH_ENCRYPT = c("SO_BTH_ENCRYPT");
+    /** SO_BTH_MTU (Windows), or -1 where this OS has none. */
+    public static final int SO_BTH_MTU = c("SO_BTH_MTU");
+    /** SO_BTH_MTU_MAX (Windows), or -1 where this OS has none. */
+    public static final int SO_BTH_MTU_MAX = c("SO_BTH_MTU_MAX");
+    /** SO_BTH_MTU_MIN (Windows), or -1 where this OS has none. */
+    public static final int SO_BTH_MTU_MIN = c("SO_BTH_MTU_MIN");
     /** SO_BUSY_POLL, or -1 where this OS has none. */
     public static final int SO_BUSY_POLL = c("SO_BUSY_POLL");
     /** SO_COOKIE, or -1 where this OS has none. */
@@ -780,7 +824,7 @@ public final class SocketConstants {
     public static final int SO_DONTROUTE = c("SO_DONTROUTE");
     /** SO_ERROR, or -1 where this OS has none. */
     public static final int SO_ERROR = c("SO_ERROR");
-    /** SO_EXCLUSIVEADDRUSE (Windows; weft's Windows provider does not define it yet), or -1 where this OS has none. */
+    /** SO_EXCLUSIVEADDRUSE (Windows), or -1 where this OS has none. */
     public static final int SO_EXCLUSIVEADDRUSE = c("SO_EXCLUSIVEADDRUSE");
     /** SO_INCOMING_CPU, or -1 where this OS has none. */
     public static final int SO_INCOMING_CPU = c("SO_INCOMING_CPU");
@@ -814,6 +858,8 @@ public final class SocketConstants {
     public static final int SO_NWRITE = c("SO_NWRITE");
     /** SO_OOBINLINE, or -1 where this OS has none. */
     public static final int SO_OOBINLINE = c("SO_OOBINLINE");
+    /** SO_ORIGINAL_DST (Windows), or -1 where this OS has none. */
+    public static final int SO_ORIGINAL_DST = c("SO_ORIGINAL_DST");
     /** SO_PASSCRED, or -1 where this OS has none. */
     public static final int SO_PASSCRED = c("SO_PASSCRED");
     /** SO_PASSSEC, or -1 where this OS has none. */

@@ -403,7 +403,11 @@ public final class Sockets {
         }
         Socket s = Socket.open(family, SocketType.STREAM, 0);
         try {
-            if (family == Family.INET || family == Family.INET6) {
+            // CPython sets SO_REUSEADDR except on Windows, where it would let another socket
+            // bind the same port and take its connections; Winsock is the OS that has
+            // SO_EXCLUSIVEADDRUSE, so that constant is the test. A closed listener's
+            // TIME_WAIT does not block a new bind there anyway (CPython's note).
+            if ((family == Family.INET || family == Family.INET6) && !hasConstant("SO_EXCLUSIVEADDRUSE")) {
                 s.setOption(SockOpt.SO_REUSEADDR, true);
             }
             if (reusePort) {
@@ -491,6 +495,31 @@ public final class Sockets {
             return Socket.adopt(ctx, d, nf, nt, proto);
         } catch (IOException | RuntimeException e) {
             p.close(d);
+            throw e;
+        }
+    }
+
+    /**
+     * Python's {@code socket.fromshare(info)} (Windows only, as in CPython): the socket
+     * another process's {@link Socket#share} made for this one. Elsewhere it throws
+     * {@link UnsupportedOperationException}.
+     *
+     * <pre>{@code
+     * Socket s = Sockets.fromShare(bytesFromTheParent);
+     * }</pre>
+     */
+    public static Socket fromShare(byte[] info) throws IOException {
+        Objects.requireNonNull(info, "info");
+        ProviderContext ctx = ProviderContext.require();
+        int[] ftp = new int[3];
+        long fd = ctx.provider.fromShare(info.clone(), ftp);
+        if (fd < 0) {
+            throw ctx.error(fd, "fromshare");
+        }
+        try {
+            return Socket.adopt(ctx, fd, ftp[0], ftp[1], ftp[2]);
+        } catch (IOException | RuntimeException e) {
+            ctx.provider.close(fd);
             throw e;
         }
     }

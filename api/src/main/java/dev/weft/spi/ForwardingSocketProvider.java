@@ -251,6 +251,21 @@ public class ForwardingSocketProvider implements SocketProvider {
     }
 
     @Override
+    public int ioctl(long fd, int control, long[] values) {
+        return delegate.ioctl(fd, control, values);
+    }
+
+    @Override
+    public byte[] share(long fd, int pid) throws IOException {
+        return delegate.share(fd, pid);
+    }
+
+    @Override
+    public long fromShare(byte[] info, int[] familyTypeProtocol) {
+        return delegate.fromShare(info, familyTypeProtocol);
+    }
+
+    @Override
     public long openForReading(String path) {
         return delegate.openForReading(path);
     }

@@ -207,6 +207,34 @@ public interface SocketProvider {
         throw new UnsupportedOperationException(name() + " has no PF_SYSTEM kernel controls");
     }
 
+    /**
+     * Windows' {@code WSAIoctl} as CPython's {@code sock.ioctl(control, option)}: {@code SIO_RCVALL}
+     * and {@code SIO_LOOPBACK_FAST_PATH} take one value, {@code SIO_KEEPALIVE_VALS} three
+     * ({@code onoff}, {@code keepalivetime}, {@code keepaliveinterval}); 0 or -errno.
+     * CPython has {@code ioctl} only on Windows, so POSIX providers decline.
+     */
+    default int ioctl(long fd, int control, long[] values) {
+        throw new UnsupportedOperationException(name() + " has no socket ioctl(): CPython's sock.ioctl() (WSAIoctl) exists only on Windows");
+    }
+
+    /**
+     * Windows' {@code WSADuplicateSocketW(fd, pid, &info)} as CPython's {@code sock.share(pid)}:
+     * the {@code WSAPROTOCOL_INFOW} bytes another process passes to {@link #fromShare}.
+     * CPython has {@code share} only on Windows, so POSIX providers decline.
+     */
+    default byte[] share(long fd, int pid) throws IOException {
+        throw new UnsupportedOperationException(name() + " has no share(): CPython's socket.share() (WSADuplicateSocketW) exists only on Windows");
+    }
+
+    /**
+     * CPython's {@code socket.fromshare(info)}: a non-blocking socket made from
+     * {@link #share}'s bytes; fills {@code familyTypeProtocol} (if not null) from them.
+     * Returns the descriptor or -errno.
+     */
+    default long fromShare(byte[] info, int[] familyTypeProtocol) {
+        throw new UnsupportedOperationException(name() + " has no fromshare(): CPython's socket.fromshare() (WSASocketW) exists only on Windows");
+    }
+
     /** Opens {@code path} read-only and close-on-exec for {@link #sendFile}; the descriptor or -errno. */
     default long openForReading(String path) {
         throw new UnsupportedOperationException(name() + " does not open files");
