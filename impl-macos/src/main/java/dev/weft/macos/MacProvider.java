@@ -24,7 +24,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -85,7 +84,7 @@ public final class MacProvider extends PosixProvider {
 
     /** Called by ServiceLoader; loads no native code. */
     public MacProvider() {
-        super(DarwinConstants.socketConstants(), DarwinConstants.errnos(), SockAddrLayout.SA_LEN, FAMILIES, Map.of());
+        super(DarwinConstants.socketConstants(), DarwinConstants.errnos(), SockAddrLayout.SA_LEN, FAMILIES, DarwinOptions.NAMED);
         this.solSocket = constant("SOL_SOCKET");
         this.soNoSigpipe = constant("SO_NOSIGPIPE");
         this.enobufs = nativeErrno(Errno.ENOBUFS);
@@ -371,27 +370,9 @@ public final class MacProvider extends PosixProvider {
         return DarwinConstants.SIZEOF_XUCRED;
     }
 
-    /**
-     * {@code struct xucred} from {@code getsockopt(SOL_LOCAL, LOCAL_PEERCRED)}: the uid and
-     * the first group (the effective gid). xucred carries no pid, so {@code pid} is -1
-     * ({@code LOCAL_PEERPID} asks for it separately).
-     */
+    /** {@code struct xucred}, as {@code LOCAL_PEERCRED} gives it ({@link DarwinOptions#XUCRED}): pid -1, uid, effective gid. */
     @Override
     public Credentials decodeCredentials(byte[] value, int length) {
-        return xucred(value, length);
-    }
-
-    static Credentials xucred(byte[] value, int length) {
-        if (length < DarwinConstants.OFF_XUCRED_CR_GROUPS + 4 || value.length < length) {
-            throw new IllegalArgumentException("struct xucred needs " + (DarwinConstants.OFF_XUCRED_CR_GROUPS + 4)
-                    + " bytes, got " + length);
-        }
-        ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.nativeOrder());
-        if (b.getInt(DarwinConstants.OFF_XUCRED_CR_VERSION) != DarwinConstants.XUCRED_VERSION) {
-            throw new IllegalArgumentException("struct xucred version " + b.getInt(0) + ", expected " + DarwinConstants.XUCRED_VERSION);
-        }
-        int ngroups = b.getShort(DarwinConstants.OFF_XUCRED_CR_NGROUPS);
-        int gid = ngroups > 0 ? b.getInt(DarwinConstants.OFF_XUCRED_CR_GROUPS) : -1;
-        return new Credentials(-1, b.getInt(DarwinConstants.OFF_XUCRED_CR_UID), gid);
+        return DarwinOptions.xucred(value, length);
     }
 }

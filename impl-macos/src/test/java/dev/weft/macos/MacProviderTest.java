@@ -141,4 +141,44 @@ class MacProviderTest {
         b.putInt(0, 1);
         assertThrows(IllegalArgumentException.class, () -> p.decodeCredentials(b.array(), 76));
     }
+
+    /**
+     * macOS's typed options as CPython has them there, numbers from the header table; the
+     * Linux ones macOS lacks are absent, so Socket refuses them naming the option.
+     */
+    @Test
+    void typedOptionsAreDarwinsWithLevelsAndCodecs() {
+        Map<String, Integer> c = p.constants();
+        for (String name : List.of("TCP_KEEPALIVE", "TCP_NOTSENT_LOWAT", "SO_NOSIGPIPE", "IP_BOUND_IF", "IPV6_BOUND_IF",
+                "LOCAL_PEERCRED", "LOCAL_PEERPID", "SO_REUSEPORT")) {
+            assertTrue(c.containsKey(name), name);
+        }
+        for (String name : List.of("TCP_KEEPIDLE", "SO_PEERCRED", "SO_PASSCRED", "TCP_INFO", "SO_BINDTODEVICE", "TCP_CORK")) {
+            assertFalse(c.containsKey(name), name + " is Linux's");
+        }
+        List<String> wrong = new ArrayList<>();
+        for (dev.weft.SockOpt<?> o : dev.weft.SockOpt.all()) {
+            if (c.containsKey(o.name()) && !c.containsKey(o.level())) {
+                wrong.add(o.name() + ": no level " + o.level());
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(DarwinConstants.SIZEOF_XUCRED, p.credentialsSize());
+        byte[] keepalive = p.encodeOption("TCP_KEEPALIVE", 77);
+        assertEquals(77, ByteBuffer.wrap(keepalive).order(ByteOrder.nativeOrder()).getInt());
+        assertEquals(4, keepalive.length);
+    }
+
+    /** LOCAL_PEERCRED decodes through the typed-option table; it is read-only. */
+    @Test
+    void localPeercredIsAReadOnlyTypedOption() {
+        ByteBuffer b = ByteBuffer.allocate(DarwinConstants.SIZEOF_XUCRED).order(ByteOrder.nativeOrder());
+        b.putInt(0).putInt(501).putShort((short) 1).putShort((short) 0).putInt(20); // sys/ucred.h field by field
+        assertEquals(new Credentials(-1, 501, 20), p.decodeOption("LOCAL_PEERCRED", b.array(), b.capacity()));
+        b.putShort(8, (short) 0); // no groups at all: no gid
+        assertEquals(new Credentials(-1, 501, -1), p.decodeOption("LOCAL_PEERCRED", b.array(), b.capacity()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> p.encodeOption("LOCAL_PEERCRED", new Credentials(1, 2, 3)));
+        assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+    }
 }

@@ -73,6 +73,13 @@ class OptionsTest {
         m.put("IPV6_MULTICAST_LOOP", rw(IN6, DG, false));
         m.put("SO_PEERCRED", ro(Family.UNIX, ST, v -> ((Credentials) v).pid() == 0)); // unconnected: zeros
         m.put("SO_PASSCRED", rw(Family.UNIX, DG, true));
+        m.put("TCP_KEEPALIVE", rw(IN, ST, 77));
+        m.put("SO_NOSIGPIPE", ro(IN, ST, Boolean.TRUE::equals)); // weft sets it on every socket where it exists
+        m.put("IP_BOUND_IF", rw(IN, DG, TestKit.loopback().index()));
+        m.put("IPV6_BOUND_IF", rw(IN6, DG, TestKit.loopback().index()));
+        // Unconnected: ENOTCONN (XNU uipc_usrreq.c); FilesAndDescriptorsTest reads them from a pair.
+        m.put("LOCAL_PEERCRED", ro(Family.UNIX, ST, v -> v instanceof Credentials));
+        m.put("LOCAL_PEERPID", ro(Family.UNIX, ST, v -> v instanceof Integer));
         m.put("SO_OOBINLINE", rw(IN, ST, true));
         m.put("SO_DONTROUTE", rw(IN, ST, true));
         m.put("SO_ACCEPTCONN", ro(IN, ST, Boolean.FALSE::equals));
@@ -155,6 +162,34 @@ class OptionsTest {
         if (problems.length() > 0) {
             fail("typed options:" + problems);
         }
+    }
+
+    /**
+     * A typed option this OS lacks (macOS's LOCAL_PEERCRED on Linux, Linux's SO_PEERCRED or
+     * TCP_KEEPIDLE on macOS) fails before any system call, in an exception naming the option
+     * and the provider, never as an OS error about some other number.
+     */
+    @Test
+    void optionsThisOsLacksFailNamingThemselves() throws Exception {
+        int lacking = 0;
+        try (Socket s = Socket.open(Family.INET, SocketType.STREAM)) {
+            for (SockOpt<?> o : SockOpt.all()) {
+                if (Sockets.hasConstant(o.name())) {
+                    continue;
+                }
+                lacking++;
+                UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> s.getOption(o),
+                        o.name());
+                assertTrue(e.getMessage().contains(o.name()) && e.getMessage().contains(Sockets.provider().name()),
+                        e.getMessage());
+                Object v = o.type() == Boolean.class ? Boolean.TRUE : o.type() == Integer.class ? (Object) 1 : null;
+                if (v != null) {
+                    e = assertThrows(UnsupportedOperationException.class, () -> set(s, o, v), o.name());
+                    assertTrue(e.getMessage().contains(o.name()), e.getMessage());
+                }
+            }
+        }
+        assertTrue(lacking > 0, "every OS lacks some other OS's options");
     }
 
     @SuppressWarnings("unchecked")

@@ -264,6 +264,23 @@ final class TestKit {
         return out;
     }
 
+    /**
+     * The loopback interface as this OS names it: {@code lo} on Linux, {@code lo0} on macOS,
+     * {@code loopback_0} on Windows; {@code lo} if the list cannot be read.
+     */
+    static dev.weft.InterfaceIndex loopback() {
+        try {
+            for (dev.weft.InterfaceIndex i : dev.weft.Sockets.ifNameIndex()) {
+                if (i.name().startsWith("lo")) {
+                    return i;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to Linux's name
+        }
+        return new dev.weft.InterfaceIndex(1, "lo");
+    }
+
     /** A name no other run or test uses, for the abstract namespace. */
     static String uniqueName(String what) {
         return "weft-test-" + what + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
