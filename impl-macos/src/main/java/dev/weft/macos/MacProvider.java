@@ -38,6 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  *       {@code fcntl} (an accepted socket inherits {@code O_NONBLOCK} from the listener on
  *       Darwin, unlike Linux, but weft sets it anyway and does not rely on it);</li>
  *   <li>{@code SO_NOSIGPIPE} on every socket instead of {@code MSG_NOSIGNAL} on every send;</li>
+ *   <li>no {@code MSG_CMSG_CLOEXEC}: descriptors received in {@code SCM_RIGHTS} are made
+ *       close-on-exec with {@code fcntl} after {@code recvmsg};</li>
  *   <li>no {@code recvmmsg}/{@code sendmmsg}: a loop of {@code recvmsg}/{@code send}, same API;</li>
  *   <li>BSD's {@code sendfile(fd, s, offset, &len, hdtr, flags)};</li>
  *   <li>an {@code AF_UNIX} datagram send can fail with {@code ENOBUFS} when the receiver's
@@ -78,6 +80,7 @@ public final class MacProvider extends PosixProvider {
 
     private final int solSocket;
     private final int soNoSigpipe;
+    private final int scmRights;
     private final int enobufs;
     private final int eagain;
     private final int eintr;
@@ -87,6 +90,7 @@ public final class MacProvider extends PosixProvider {
         super(DarwinConstants.socketConstants(), DarwinConstants.errnos(), SockAddrLayout.SA_LEN, FAMILIES, DarwinOptions.NAMED);
         this.solSocket = constant("SOL_SOCKET");
         this.soNoSigpipe = constant("SO_NOSIGPIPE");
+        this.scmRights = constant("SCM_RIGHTS");
         this.enobufs = nativeErrno(Errno.ENOBUFS);
         this.eagain = nativeErrno(Errno.EAGAIN);
         this.eintr = nativeErrno(Errno.EINTR);
@@ -226,6 +230,30 @@ public final class MacProvider extends PosixProvider {
             throws IOException {
         requireMac();
         return super.getAddrInfo(host, service, family, type, protocol, flags);
+    }
+
+    // ---- received descriptors -------------------------------------------------------------
+
+    /**
+     * Darwin has no {@code MSG_CMSG_CLOEXEC} (sys/socket.h defines no such flag): each
+     * descriptor an {@code SCM_RIGHTS} message brings arrives inheritable, and is made
+     * close-on-exec here, right after {@code recvmsg}. A fork+exec elsewhere in the process
+     * between the two could still inherit it; Darwin has no atomic form.
+     */
+    @Override
+    public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
+        long n = super.recvMsg(fd, dsts, controlLen, flags, out);
+        if (n >= 0) {
+            for (dev.weft.Ancillary a : out.ancillary) {
+                if (a.level() == solSocket && a.type() == scmRights) {
+                    ByteBuffer fds = ByteBuffer.wrap(a.data()).order(ByteOrder.nativeOrder());
+                    for (int i = 0; i + 4 <= fds.limit(); i += 4) {
+                        fcntl(fds.getInt(i), DarwinConstants.F_SETFD, DarwinConstants.FD_CLOEXEC);
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     // ---- sends: the ENOBUFS trap ---------------------------------------------------------

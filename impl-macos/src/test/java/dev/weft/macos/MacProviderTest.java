@@ -130,6 +130,18 @@ class MacProviderTest {
         assertTrue(e.getMessage().contains("abstract"), e.getMessage());
     }
 
+    /** An unbound peer's name is XNU's sun_noname ({16, AF_LOCAL, zeros}): unnamed, not a 14-NUL abstract name. */
+    @Test
+    void anUnboundPeersNameIsUnnamed() {
+        ByteBuffer b = area();
+        b.put(0, (byte) 16).put(1, (byte) 1);
+        assertEquals(SockAddr.UNIX_UNNAMED, p.decodeSockAddr(b, 0, 16));
+        assertEquals(SockAddr.UNIX_UNNAMED, p.decodeSockAddr(b, 0, DarwinConstants.SIZEOF_SOCKADDR_UN));
+        assertEquals(SockAddr.UNIX_UNNAMED, p.decodeSockAddr(b, 0, 2));
+        b.put(2, (byte) '/').put(3, (byte) 'x');
+        assertEquals(SockAddr.unix("/x"), p.decodeSockAddr(b, 0, 16));
+    }
+
     /** sys/ucred.h: struct xucred { u_int cr_version; uid_t cr_uid; short cr_ngroups; gid_t cr_groups[16]; } */
     @Test
     void decodesLocalPeercredsXucred() {

@@ -50,6 +50,7 @@ class MessagesTest {
 
     @Test
     void scatterGatherKeepsOrderAcrossHeapAndDirectBuffers() throws Exception {
+        assumeTrue(Sockets.supports(Capability.UNIX_SEQPACKET), "needs AF_UNIX SOCK_SEQPACKET (Linux)");
         try (var pair = Sockets.socketPair(Family.UNIX, SocketType.SEQPACKET, 0)) {
             ByteBuffer a = ByteBuffer.wrap("head-".getBytes(StandardCharsets.US_ASCII));
             ByteBuffer b = ByteBuffer.allocateDirect(5).put("body-".getBytes(StandardCharsets.US_ASCII)).flip();
@@ -220,6 +221,7 @@ class MessagesTest {
 
     @Test
     void aMessageLargerThanTheScratchAreaGoesWholeThroughSendmsgAndRecvmsg() throws Exception {
+        assumeTrue(Sockets.supports(Capability.UNIX_SEQPACKET), "needs AF_UNIX SOCK_SEQPACKET (Linux)");
         try (var pair = Sockets.socketPair(Family.UNIX, SocketType.SEQPACKET, 0)) {
             pair.first().setOption(dev.weft.SockOpt.SO_SNDBUF, 2 << 20);
             pair.second().setOption(dev.weft.SockOpt.SO_RCVBUF, 2 << 20);
