@@ -65,7 +65,7 @@ class SockAddrPropertyTest {
 
     @BeforeAll
     static void tempDir() throws IOException {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "wsa");
+        dir = TestKit.shortTempDir("wsa");
     }
 
     @AfterAll

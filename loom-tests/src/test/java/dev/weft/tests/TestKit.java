@@ -325,6 +325,30 @@ final class TestKit {
         return n;
     }
 
+    /**
+     * Skips the test unless {@code ip} (e.g. {@code 127.0.0.2}) is a local address to bind:
+     * Linux routes all of 127/8 to {@code lo} (so does Windows), macOS's {@code lo0} has only
+     * 127.0.0.1 unless an alias is added ({@code ifconfig lo0 alias 127.0.0.2}).
+     */
+    static void assumeLocalAddress(String ip) throws IOException {
+        try (Socket s = Socket.open(dev.weft.Family.INET, dev.weft.SocketType.DGRAM)) {
+            s.bind(dev.weft.SockAddr.inet(ip, 0));
+        } catch (dev.weft.WeftBindException e) {
+            org.junit.jupiter.api.Assumptions.abort(ip + " is not a local address here (" + e.getMessage()
+                    + "): only Linux makes all of 127/8 local");
+        }
+    }
+
+    /**
+     * A new temporary directory with a short path, for AF_UNIX names (sun_path is 104 bytes
+     * on macOS, whose java.io.tmpdir is a long /var/folders/... path): under /tmp where there
+     * is one, else under java.io.tmpdir (Windows).
+     */
+    static Path shortTempDir(String prefix) throws IOException {
+        Path tmp = Path.of("/tmp");
+        return Files.isDirectory(tmp) ? Files.createTempDirectory(tmp, prefix) : Files.createTempDirectory(prefix);
+    }
+
     /** A name no other run or test uses, for the abstract namespace. */
     static String uniqueName(String what) {
         return "weft-test-" + what + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
