@@ -36,7 +36,8 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>no {@code SOCK_NONBLOCK}/{@code SOCK_CLOEXEC} and no {@code accept4}: every socket,
  *       pair end and accepted socket is made non-blocking and close-on-exec with
  *       {@code fcntl} (an accepted socket inherits {@code O_NONBLOCK} from the listener on
- *       Darwin, unlike Linux, but weft sets it anyway and does not rely on it);</li>
+ *       Darwin, unlike Linux: XNU's accept copies the listener's {@code f_flag},
+ *       bsd/kern/uipc_syscalls.c; weft sets it anyway and does not rely on it);</li>
  *   <li>{@code SO_NOSIGPIPE} on every socket instead of {@code MSG_NOSIGNAL} on every send;</li>
  *   <li>no {@code MSG_CMSG_CLOEXEC}: descriptors received in {@code SCM_RIGHTS} are made
  *       close-on-exec with {@code fcntl} after {@code recvmsg};</li>
@@ -46,7 +47,11 @@ import java.util.concurrent.locks.LockSupport;
  *       queue is full, and kqueue never reports writability afterwards: the send is retried
  *       a bounded number of times with backoff ({@link #enobufsBackoffNanos});</li>
  *   <li>peer credentials are {@code LOCAL_PEERCRED}'s {@code struct xucred}
- *       ({@link #decodeCredentials}); {@code PF_SYSTEM} kernel controls ({@link #controlId}).</li>
+ *       ({@link #decodeCredentials}, {@link DarwinOptions}); {@code PF_SYSTEM} kernel controls
+ *       ({@link #controlId});</li>
+ *   <li>typed options as CPython has them on macOS ({@link DarwinOptions}); Linux's that
+ *       Darwin's headers lack ({@code TCP_KEEPIDLE}, {@code SO_PEERCRED}, {@code TCP_INFO}...)
+ *       are absent from the table, so {@code Socket} refuses them naming the option.</li>
  * </ul>
  *
  * <pre>{@code
@@ -271,28 +276,38 @@ public final class MacProvider extends PosixProvider {
 
     @Override
     public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
-        long r = super.send(fd, src, flags, to);
-        for (int attempt = 0; r == -enobufs && isUnixDatagram(fd); attempt++) {
+        return retryEnobufs(super.send(fd, src, flags, to), -enobufs, () -> super.send(fd, src, flags, to),
+                () -> isUnixDatagram(fd));
+    }
+
+    @Override
+    public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
+        return retryEnobufs(super.sendMsg(fd, srcs, ancillary, flags, to), -enobufs,
+                () -> super.sendMsg(fd, srcs, ancillary, flags, to), () -> isUnixDatagram(fd));
+    }
+
+    /**
+     * The ENOBUFS trap's one home. XNU's unix-domain datagram send fails with ENOBUFS when
+     * the receiver's buffer is full ({@code uipc_send}: {@code sbappendaddr} fails and the
+     * error is ENOBUFS, bsd/kern/uipc_usrreq.c), and the sender's own buffer, which kqueue's
+     * EVFILT_WRITE reports on, never fills (the datagram goes straight to the receiver), so
+     * waiting for writability would wait forever. So: {@code result} is the first attempt's; while
+     * it is {@code enobufsResult} on an AF_UNIX datagram socket (asked only then), wait
+     * {@link #enobufsBackoffNanos} and try {@code again}, at most {@link #ENOBUFS_RETRIES}
+     * times; then, or on an interrupt, the ENOBUFS goes to the caller. Parks, so a virtual
+     * thread frees its carrier meanwhile; the wait is not bounded by the call's timeout
+     * (about 25 ms at most in all), and a non-blocking call waits too.
+     */
+    static long retryEnobufs(long result, long enobufsResult, java.util.function.LongSupplier again,
+            java.util.function.BooleanSupplier unixDatagram) {
+        long r = result;
+        for (int attempt = 0; r == enobufsResult && (attempt > 0 || unixDatagram.getAsBoolean()); attempt++) {
             long wait = enobufsBackoffNanos(attempt);
             if (wait < 0 || Thread.currentThread().isInterrupted()) {
                 break; // reported as ENOBUFS; an interrupt is the caller's to see
             }
             LockSupport.parkNanos(wait);
-            r = super.send(fd, src, flags, to);
-        }
-        return r;
-    }
-
-    @Override
-    public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
-        long r = super.sendMsg(fd, srcs, ancillary, flags, to);
-        for (int attempt = 0; r == -enobufs && isUnixDatagram(fd); attempt++) {
-            long wait = enobufsBackoffNanos(attempt);
-            if (wait < 0 || Thread.currentThread().isInterrupted()) {
-                break;
-            }
-            LockSupport.parkNanos(wait);
-            r = super.sendMsg(fd, srcs, ancillary, flags, to);
+            r = again.getAsLong();
         }
         return r;
     }

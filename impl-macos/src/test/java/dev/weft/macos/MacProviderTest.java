@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.weft.Capability;
 import dev.weft.Credentials;
@@ -106,6 +107,34 @@ class MacProviderTest {
         assertTrue(total < 50_000_000L, "all retries together wait " + total + " ns");
         assertEquals(-1, MacProvider.enobufsBackoffNanos(-1));
         assertEquals(-1, MacProvider.enobufsBackoffNanos(Integer.MAX_VALUE));
+    }
+
+    /** The retry loop itself, with a fake send: bounded, only on AF_UNIX datagrams, only for ENOBUFS. */
+    @Test
+    void enobufsIsRetriedOnUnixDatagramsOnlyAndThenReported() {
+        long enobufs = -55;
+        int[] calls = {0};
+        // Always full: 12 retries after the first attempt, then ENOBUFS.
+        assertEquals(enobufs, MacProvider.retryEnobufs(enobufs, enobufs, () -> {
+            calls[0]++;
+            return enobufs;
+        }, () -> true));
+        assertEquals(MacProvider.ENOBUFS_RETRIES, calls[0]);
+        // Room after two retries: the send's result comes back.
+        calls[0] = 0;
+        assertEquals(7, MacProvider.retryEnobufs(enobufs, enobufs, () -> ++calls[0] < 2 ? enobufs : 7, () -> true));
+        assertEquals(2, calls[0]);
+        // Not an AF_UNIX datagram socket, or another error: no retry, the socket is not even asked twice.
+        assertEquals(enobufs, MacProvider.retryEnobufs(enobufs, enobufs, () -> fail("retried"), () -> false));
+        assertEquals(-35, MacProvider.retryEnobufs(-35, enobufs, () -> fail("retried"), () -> fail("asked")));
+        // An interrupt ends the retries at once and stays set.
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals(enobufs, MacProvider.retryEnobufs(enobufs, enobufs, () -> fail("retried"), () -> true));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     private ByteBuffer area() {
