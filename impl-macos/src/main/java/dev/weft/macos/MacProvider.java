@@ -230,6 +230,12 @@ public final class MacProvider extends PosixProvider {
         return error(nativeErrno, context);
     }
 
+    /** Apple's netdb.h has no {@code gethostbyname_r} and the rest: the classic calls, one at a time. */
+    @Override
+    protected boolean hasReentrantNetdb() {
+        return false;
+    }
+
     @Override
     public List<AddrInfo> getAddrInfo(String host, String service, int family, int type, int protocol, int flags)
             throws IOException {
