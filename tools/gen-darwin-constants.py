@@ -119,6 +119,9 @@ LAYOUTS = (
     + struct("in6_pktinfo", "ipi6_addr", "ipi6_ifindex")
     + struct("addrinfo", "ai_flags", "ai_family", "ai_socktype", "ai_protocol", "ai_addrlen",
              "ai_canonname", "ai_addr", "ai_next")
+    + struct("hostent", "h_name", "h_aliases", "h_addrtype", "h_length", "h_addr_list")
+    + struct("servent", "s_name", "s_aliases", "s_port", "s_proto")
+    + struct("protoent", "p_name", "p_aliases", "p_proto")
     + struct("pollfd", "fd", "events", "revents")
     + struct("ifreq", "ifr_name")
     + [("SIZEOF_SOCKLEN_T", "sizeof(socklen_t)"), ("SIZEOF_SA_FAMILY_T", "sizeof(sa_family_t)"),

@@ -4,7 +4,9 @@ package dev.weft;
  * A process's credentials as the kernel passes them: {@code struct ucred} on Linux, in
  * {@code SCM_CREDENTIALS} messages (with {@code SO_PASSCRED} on) and from
  * {@code SO_PEERCRED}. The structure is the OS's, so the provider decodes and encodes it;
- * this record is the data.
+ * this record is the data. On macOS the peer's credentials are {@code LOCAL_PEERCRED}'s
+ * {@code struct xucred}, which has no pid ({@code pid} is -1; {@code LOCAL_PEERPID} has it),
+ * and macOS has no {@code SCM_CREDENTIALS}.
  *
  * <pre>{@code
  * s.setSockOpt(SOL_SOCKET, SO_PASSCRED, 1);

@@ -39,7 +39,11 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
 
     /** Allow binding a local address in {@code TIME_WAIT}. */
     public static final SockOpt<Boolean> SO_REUSEADDR = bool("SO_REUSEADDR", "SOL_SOCKET");
-    /** Let several sockets bind the same address and port (the kernel balances between them). */
+    /**
+     * Let several sockets bind the same address and port, each of them having set it. Linux
+     * balances incoming connections and datagrams between them; macOS (BSD semantics) does
+     * not: a unicast datagram or connection goes to one of them, multicast and broadcast to all.
+     */
     public static final SockOpt<Boolean> SO_REUSEPORT = bool("SO_REUSEPORT", "SOL_SOCKET");
     /** TCP keep-alive probes. */
     public static final SockOpt<Boolean> SO_KEEPALIVE = bool("SO_KEEPALIVE", "SOL_SOCKET");
@@ -53,11 +57,16 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
     public static final SockOpt<Integer> SO_ERROR = integer("SO_ERROR", "SOL_SOCKET");
     /** The native socket type (read-only). */
     public static final SockOpt<Integer> SO_TYPE = integer("SO_TYPE", "SOL_SOCKET");
-    /** Linger on close for this many seconds; negative turns lingering off (as {@code java.net}). */
+    /**
+     * Linger on close for this many seconds; negative turns lingering off (as {@code java.net}).
+     * On macOS the number is {@code SO_LINGER}'s, as CPython passes it, which XNU counts in
+     * clock ticks, not seconds ({@code SO_LINGER_SEC} counts seconds); weft's sockets are
+     * non-blocking, and XNU's close never waits on those, so only 0 (reset) or not matters.
+     */
     public static final SockOpt<Integer> SO_LINGER = integer("SO_LINGER", "SOL_SOCKET");
     /** Disable Nagle's algorithm. */
     public static final SockOpt<Boolean> TCP_NODELAY = bool("TCP_NODELAY", "IPPROTO_TCP");
-    /** Seconds idle before keep-alive probes start (Linux {@code TCP_KEEPIDLE}). */
+    /** Seconds idle before keep-alive probes start (Linux, Windows; macOS has {@link #TCP_KEEPALIVE}). */
     public static final SockOpt<Integer> TCP_KEEPIDLE = integer("TCP_KEEPIDLE", "IPPROTO_TCP");
     /** Seconds between keep-alive probes. */
     public static final SockOpt<Integer> TCP_KEEPINTVL = integer("TCP_KEEPINTVL", "IPPROTO_TCP");
@@ -86,10 +95,27 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
     /** Leave an IPv6 multicast group (write-only). */
     public static final SockOpt<Membership> IPV6_LEAVE_GROUP = new SockOpt<>("IPV6_LEAVE_GROUP", "IPPROTO_IPV6", Membership.class);
 
-    /** The connected peer's pid, uid and gid (Linux, read-only). */
+    /** The connected peer's pid, uid and gid (Linux, read-only; macOS has {@link #LOCAL_PEERCRED}). */
     public static final SockOpt<Credentials> SO_PEERCRED = new SockOpt<>("SO_PEERCRED", "SOL_SOCKET", Credentials.class);
     /** Receive {@code SCM_CREDENTIALS} with each message (Linux). */
     public static final SockOpt<Boolean> SO_PASSCRED = bool("SO_PASSCRED", "SOL_SOCKET");
+
+    // macOS's own, as CPython has them there; on another OS each fails naming itself.
+    /** Seconds idle before keep-alive probes start (macOS; Linux's {@link #TCP_KEEPIDLE}). */
+    public static final SockOpt<Integer> TCP_KEEPALIVE = integer("TCP_KEEPALIVE", "IPPROTO_TCP");
+    /** No {@code SIGPIPE} on a write to a closed connection (macOS; weft sets it on every socket there). */
+    public static final SockOpt<Boolean> SO_NOSIGPIPE = bool("SO_NOSIGPIPE", "SOL_SOCKET");
+    /** Send and receive only through the interface with this index, 0 to unbind (macOS, IPv4). */
+    public static final SockOpt<Integer> IP_BOUND_IF = integer("IP_BOUND_IF", "IPPROTO_IP");
+    /** Send and receive only through the interface with this index, 0 to unbind (macOS, IPv6). */
+    public static final SockOpt<Integer> IPV6_BOUND_IF = integer("IPV6_BOUND_IF", "IPPROTO_IPV6");
+    /**
+     * The connected {@code AF_UNIX} peer's uid and effective gid from {@code struct xucred}
+     * (macOS, read-only); xucred has no pid, so it is -1: {@link #LOCAL_PEERPID} gives it.
+     */
+    public static final SockOpt<Credentials> LOCAL_PEERCRED = new SockOpt<>("LOCAL_PEERCRED", "SOL_LOCAL", Credentials.class);
+    /** The connected {@code AF_UNIX} peer's pid (macOS, read-only). */
+    public static final SockOpt<Integer> LOCAL_PEERPID = integer("LOCAL_PEERPID", "SOL_LOCAL");
 
     private static SockOpt<String> text(String name, String level) {
         return new SockOpt<>(name, level, String.class);
@@ -129,7 +155,7 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
     public static final SockOpt<Integer> TCP_FASTOPEN = integer("TCP_FASTOPEN", "IPPROTO_TCP");
     /** The congestion-control algorithm, e.g. {@code "cubic"} (Linux). */
     public static final SockOpt<String> TCP_CONGESTION = text("TCP_CONGESTION", "IPPROTO_TCP");
-    /** Unsent bytes below which the socket counts as writable (Linux). */
+    /** Unsent bytes below which the socket counts as writable (Linux, macOS). */
     public static final SockOpt<Integer> TCP_NOTSENT_LOWAT = integer("TCP_NOTSENT_LOWAT", "IPPROTO_TCP");
     /** Maximum segment size. */
     public static final SockOpt<Integer> TCP_MAXSEG = integer("TCP_MAXSEG", "IPPROTO_TCP");

@@ -1273,15 +1273,17 @@ public final class Socket implements java.io.Closeable {
     /** Sets a typed option, e.g. {@code setOption(SockOpt.TCP_NODELAY, true)}. */
     public <T> void setOption(SockOpt<T> option, T value) throws IOException {
         Objects.requireNonNull(value, "value");
-        byte[] raw = p.encodeOption(option.name(), option.type().cast(value));
-        setSockOpt(level(option), optionNumber(option), raw);
+        // The option's own name first: an option this OS lacks fails naming it, not its level.
+        int name = optionNumber(option);
+        int level = level(option);
+        setSockOpt(level, name, p.encodeOption(option.name(), option.type().cast(value)));
     }
 
     /** Reads a typed option, e.g. {@code getOption(SockOpt.SO_RCVBUF)}. */
     public <T> T getOption(SockOpt<T> option) throws IOException {
         byte[] b = new byte[option.type() == TcpInfo.class ? 512 : 64];
-        int level = level(option);
         int name = optionNumber(option);
+        int level = level(option);
         int n;
         enter();
         try {

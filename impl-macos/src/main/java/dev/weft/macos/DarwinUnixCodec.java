@@ -38,6 +38,12 @@ final class DarwinUnixCodec extends FamilyCodec<SockAddr.Unix> {
 
     @Override
     public SockAddr decode(ByteBuffer b, int off, int len, int nativeFamily) {
+        // An unbound socket's name is XNU's sun_noname, a 16-byte struct sockaddr of zeros
+        // after sa_len and sa_family (bsd/kern/uipc_usrreq.c): a leading NUL is no abstract
+        // name here, where there are none, but no name at all (CPython's '').
+        if (len <= DarwinConstants.OFF_SOCKADDR_UN_SUN_PATH || b.get(off + DarwinConstants.OFF_SOCKADDR_UN_SUN_PATH) == 0) {
+            return SockAddr.UNIX_UNNAMED;
+        }
         // sa_len may count padding past sun_path's end: never read beyond the structure.
         return UnixCodec.INSTANCE.decode(b, off, Math.min(len, DarwinConstants.SIZEOF_SOCKADDR_UN), nativeFamily);
     }

@@ -24,7 +24,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -37,15 +36,22 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>no {@code SOCK_NONBLOCK}/{@code SOCK_CLOEXEC} and no {@code accept4}: every socket,
  *       pair end and accepted socket is made non-blocking and close-on-exec with
  *       {@code fcntl} (an accepted socket inherits {@code O_NONBLOCK} from the listener on
- *       Darwin, unlike Linux, but weft sets it anyway and does not rely on it);</li>
+ *       Darwin, unlike Linux: XNU's accept copies the listener's {@code f_flag},
+ *       bsd/kern/uipc_syscalls.c; weft sets it anyway and does not rely on it);</li>
  *   <li>{@code SO_NOSIGPIPE} on every socket instead of {@code MSG_NOSIGNAL} on every send;</li>
+ *   <li>no {@code MSG_CMSG_CLOEXEC}: descriptors received in {@code SCM_RIGHTS} are made
+ *       close-on-exec with {@code fcntl} after {@code recvmsg};</li>
  *   <li>no {@code recvmmsg}/{@code sendmmsg}: a loop of {@code recvmsg}/{@code send}, same API;</li>
  *   <li>BSD's {@code sendfile(fd, s, offset, &len, hdtr, flags)};</li>
  *   <li>an {@code AF_UNIX} datagram send can fail with {@code ENOBUFS} when the receiver's
  *       queue is full, and kqueue never reports writability afterwards: the send is retried
  *       a bounded number of times with backoff ({@link #enobufsBackoffNanos});</li>
  *   <li>peer credentials are {@code LOCAL_PEERCRED}'s {@code struct xucred}
- *       ({@link #decodeCredentials}); {@code PF_SYSTEM} kernel controls ({@link #controlId}).</li>
+ *       ({@link #decodeCredentials}, {@link DarwinOptions}); {@code PF_SYSTEM} kernel controls
+ *       ({@link #controlId});</li>
+ *   <li>typed options as CPython has them on macOS ({@link DarwinOptions}); Linux's that
+ *       Darwin's headers lack ({@code TCP_KEEPIDLE}, {@code SO_PEERCRED}, {@code TCP_INFO}...)
+ *       are absent from the table, so {@code Socket} refuses them naming the option.</li>
  * </ul>
  *
  * <pre>{@code
@@ -79,15 +85,17 @@ public final class MacProvider extends PosixProvider {
 
     private final int solSocket;
     private final int soNoSigpipe;
+    private final int scmRights;
     private final int enobufs;
     private final int eagain;
     private final int eintr;
 
     /** Called by ServiceLoader; loads no native code. */
     public MacProvider() {
-        super(DarwinConstants.socketConstants(), DarwinConstants.errnos(), SockAddrLayout.SA_LEN, FAMILIES, Map.of());
+        super(DarwinConstants.socketConstants(), DarwinConstants.errnos(), SockAddrLayout.SA_LEN, FAMILIES, DarwinOptions.NAMED);
         this.solSocket = constant("SOL_SOCKET");
         this.soNoSigpipe = constant("SO_NOSIGPIPE");
+        this.scmRights = constant("SCM_RIGHTS");
         this.enobufs = nativeErrno(Errno.ENOBUFS);
         this.eagain = nativeErrno(Errno.EAGAIN);
         this.eintr = nativeErrno(Errno.EINTR);
@@ -222,11 +230,41 @@ public final class MacProvider extends PosixProvider {
         return error(nativeErrno, context);
     }
 
+    /** Apple's netdb.h has no {@code gethostbyname_r} and the rest: the classic calls, one at a time. */
+    @Override
+    protected boolean hasReentrantNetdb() {
+        return false;
+    }
+
     @Override
     public List<AddrInfo> getAddrInfo(String host, String service, int family, int type, int protocol, int flags)
             throws IOException {
         requireMac();
         return super.getAddrInfo(host, service, family, type, protocol, flags);
+    }
+
+    // ---- received descriptors -------------------------------------------------------------
+
+    /**
+     * Darwin has no {@code MSG_CMSG_CLOEXEC} (sys/socket.h defines no such flag): each
+     * descriptor an {@code SCM_RIGHTS} message brings arrives inheritable, and is made
+     * close-on-exec here, right after {@code recvmsg}. A fork+exec elsewhere in the process
+     * between the two could still inherit it; Darwin has no atomic form.
+     */
+    @Override
+    public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
+        long n = super.recvMsg(fd, dsts, controlLen, flags, out);
+        if (n >= 0) {
+            for (dev.weft.Ancillary a : out.ancillary) {
+                if (a.level() == solSocket && a.type() == scmRights) {
+                    ByteBuffer fds = ByteBuffer.wrap(a.data()).order(ByteOrder.nativeOrder());
+                    for (int i = 0; i + 4 <= fds.limit(); i += 4) {
+                        fcntl(fds.getInt(i), DarwinConstants.F_SETFD, DarwinConstants.FD_CLOEXEC);
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     // ---- sends: the ENOBUFS trap ---------------------------------------------------------
@@ -244,28 +282,38 @@ public final class MacProvider extends PosixProvider {
 
     @Override
     public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
-        long r = super.send(fd, src, flags, to);
-        for (int attempt = 0; r == -enobufs && isUnixDatagram(fd); attempt++) {
+        return retryEnobufs(super.send(fd, src, flags, to), -enobufs, () -> super.send(fd, src, flags, to),
+                () -> isUnixDatagram(fd));
+    }
+
+    @Override
+    public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
+        return retryEnobufs(super.sendMsg(fd, srcs, ancillary, flags, to), -enobufs,
+                () -> super.sendMsg(fd, srcs, ancillary, flags, to), () -> isUnixDatagram(fd));
+    }
+
+    /**
+     * The ENOBUFS trap's one home. XNU's unix-domain datagram send fails with ENOBUFS when
+     * the receiver's buffer is full ({@code uipc_send}: {@code sbappendaddr} fails and the
+     * error is ENOBUFS, bsd/kern/uipc_usrreq.c), and the sender's own buffer, which kqueue's
+     * EVFILT_WRITE reports on, never fills (the datagram goes straight to the receiver), so
+     * waiting for writability would wait forever. So: {@code result} is the first attempt's; while
+     * it is {@code enobufsResult} on an AF_UNIX datagram socket (asked only then), wait
+     * {@link #enobufsBackoffNanos} and try {@code again}, at most {@link #ENOBUFS_RETRIES}
+     * times; then, or on an interrupt, the ENOBUFS goes to the caller. Parks, so a virtual
+     * thread frees its carrier meanwhile; the wait is not bounded by the call's timeout
+     * (about 25 ms at most in all), and a non-blocking call waits too.
+     */
+    static long retryEnobufs(long result, long enobufsResult, java.util.function.LongSupplier again,
+            java.util.function.BooleanSupplier unixDatagram) {
+        long r = result;
+        for (int attempt = 0; r == enobufsResult && (attempt > 0 || unixDatagram.getAsBoolean()); attempt++) {
             long wait = enobufsBackoffNanos(attempt);
             if (wait < 0 || Thread.currentThread().isInterrupted()) {
                 break; // reported as ENOBUFS; an interrupt is the caller's to see
             }
             LockSupport.parkNanos(wait);
-            r = super.send(fd, src, flags, to);
-        }
-        return r;
-    }
-
-    @Override
-    public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
-        long r = super.sendMsg(fd, srcs, ancillary, flags, to);
-        for (int attempt = 0; r == -enobufs && isUnixDatagram(fd); attempt++) {
-            long wait = enobufsBackoffNanos(attempt);
-            if (wait < 0 || Thread.currentThread().isInterrupted()) {
-                break;
-            }
-            LockSupport.parkNanos(wait);
-            r = super.sendMsg(fd, srcs, ancillary, flags, to);
+            r = again.getAsLong();
         }
         return r;
     }
@@ -371,27 +419,9 @@ public final class MacProvider extends PosixProvider {
         return DarwinConstants.SIZEOF_XUCRED;
     }
 
-    /**
-     * {@code struct xucred} from {@code getsockopt(SOL_LOCAL, LOCAL_PEERCRED)}: the uid and
-     * the first group (the effective gid). xucred carries no pid, so {@code pid} is -1
-     * ({@code LOCAL_PEERPID} asks for it separately).
-     */
+    /** {@code struct xucred}, as {@code LOCAL_PEERCRED} gives it ({@link DarwinOptions#XUCRED}): pid -1, uid, effective gid. */
     @Override
     public Credentials decodeCredentials(byte[] value, int length) {
-        return xucred(value, length);
-    }
-
-    static Credentials xucred(byte[] value, int length) {
-        if (length < DarwinConstants.OFF_XUCRED_CR_GROUPS + 4 || value.length < length) {
-            throw new IllegalArgumentException("struct xucred needs " + (DarwinConstants.OFF_XUCRED_CR_GROUPS + 4)
-                    + " bytes, got " + length);
-        }
-        ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.nativeOrder());
-        if (b.getInt(DarwinConstants.OFF_XUCRED_CR_VERSION) != DarwinConstants.XUCRED_VERSION) {
-            throw new IllegalArgumentException("struct xucred version " + b.getInt(0) + ", expected " + DarwinConstants.XUCRED_VERSION);
-        }
-        int ngroups = b.getShort(DarwinConstants.OFF_XUCRED_CR_NGROUPS);
-        int gid = ngroups > 0 ? b.getInt(DarwinConstants.OFF_XUCRED_CR_GROUPS) : -1;
-        return new Credentials(-1, b.getInt(DarwinConstants.OFF_XUCRED_CR_UID), gid);
+        return DarwinOptions.xucred(value, length);
     }
 }

@@ -145,6 +145,20 @@ class DarwinConstantsTest {
         assertEquals(104, SIZEOF_SOCKADDR_UN_SUN_PATH);
     }
 
+    /**
+     * netdb.h: struct hostent {char *h_name; char **h_aliases; int h_addrtype; int h_length;
+     * char **h_addr_list;}, servent {.. int s_port; char *s_proto}, protoent {.. int p_proto}:
+     * the offsets the POSIX layer's PosixNetdb reads (glibc's LP64 ones), Darwin's too.
+     */
+    @Test
+    void netdbEntriesHaveTheOffsetsThePosixLayerReads() {
+        assertArrayEquals(new int[] {0, 8, 16, 20, 24}, new int[] {OFF_HOSTENT_H_NAME, OFF_HOSTENT_H_ALIASES,
+                OFF_HOSTENT_H_ADDRTYPE, OFF_HOSTENT_H_LENGTH, OFF_HOSTENT_H_ADDR_LIST});
+        assertEquals(0, OFF_SERVENT_S_NAME);
+        assertEquals(16, OFF_SERVENT_S_PORT);
+        assertEquals(16, OFF_PROTOENT_P_PROTO);
+    }
+
     private static int align4(int n) {
         return (n + 3) & ~3;
     }

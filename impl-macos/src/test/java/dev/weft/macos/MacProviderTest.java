@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.weft.Capability;
 import dev.weft.Credentials;
@@ -108,6 +109,34 @@ class MacProviderTest {
         assertEquals(-1, MacProvider.enobufsBackoffNanos(Integer.MAX_VALUE));
     }
 
+    /** The retry loop itself, with a fake send: bounded, only on AF_UNIX datagrams, only for ENOBUFS. */
+    @Test
+    void enobufsIsRetriedOnUnixDatagramsOnlyAndThenReported() {
+        long enobufs = -55;
+        int[] calls = {0};
+        // Always full: 12 retries after the first attempt, then ENOBUFS.
+        assertEquals(enobufs, MacProvider.retryEnobufs(enobufs, enobufs, () -> {
+            calls[0]++;
+            return enobufs;
+        }, () -> true));
+        assertEquals(MacProvider.ENOBUFS_RETRIES, calls[0]);
+        // Room after two retries: the send's result comes back.
+        calls[0] = 0;
+        assertEquals(7, MacProvider.retryEnobufs(enobufs, enobufs, () -> ++calls[0] < 2 ? enobufs : 7, () -> true));
+        assertEquals(2, calls[0]);
+        // Not an AF_UNIX datagram socket, or another error: no retry, the socket is not even asked twice.
+        assertEquals(enobufs, MacProvider.retryEnobufs(enobufs, enobufs, () -> fail("retried"), () -> false));
+        assertEquals(-35, MacProvider.retryEnobufs(-35, enobufs, () -> fail("retried"), () -> fail("asked")));
+        // An interrupt ends the retries at once and stays set.
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals(enobufs, MacProvider.retryEnobufs(enobufs, enobufs, () -> fail("retried"), () -> true));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     private ByteBuffer area() {
         return ByteBuffer.allocate(256).order(ByteOrder.nativeOrder());
     }
@@ -130,6 +159,18 @@ class MacProviderTest {
         assertTrue(e.getMessage().contains("abstract"), e.getMessage());
     }
 
+    /** An unbound peer's name is XNU's sun_noname ({16, AF_LOCAL, zeros}): unnamed, not a 14-NUL abstract name. */
+    @Test
+    void anUnboundPeersNameIsUnnamed() {
+        ByteBuffer b = area();
+        b.put(0, (byte) 16).put(1, (byte) 1);
+        assertEquals(SockAddr.UNIX_UNNAMED, p.decodeSockAddr(b, 0, 16));
+        assertEquals(SockAddr.UNIX_UNNAMED, p.decodeSockAddr(b, 0, DarwinConstants.SIZEOF_SOCKADDR_UN));
+        assertEquals(SockAddr.UNIX_UNNAMED, p.decodeSockAddr(b, 0, 2));
+        b.put(2, (byte) '/').put(3, (byte) 'x');
+        assertEquals(SockAddr.unix("/x"), p.decodeSockAddr(b, 0, 16));
+    }
+
     /** sys/ucred.h: struct xucred { u_int cr_version; uid_t cr_uid; short cr_ngroups; gid_t cr_groups[16]; } */
     @Test
     void decodesLocalPeercredsXucred() {
@@ -140,5 +181,45 @@ class MacProviderTest {
         assertThrows(IllegalArgumentException.class, () -> p.decodeCredentials(new byte[8], 8));
         b.putInt(0, 1);
         assertThrows(IllegalArgumentException.class, () -> p.decodeCredentials(b.array(), 76));
+    }
+
+    /**
+     * macOS's typed options as CPython has them there, numbers from the header table; the
+     * Linux ones macOS lacks are absent, so Socket refuses them naming the option.
+     */
+    @Test
+    void typedOptionsAreDarwinsWithLevelsAndCodecs() {
+        Map<String, Integer> c = p.constants();
+        for (String name : List.of("TCP_KEEPALIVE", "TCP_NOTSENT_LOWAT", "SO_NOSIGPIPE", "IP_BOUND_IF", "IPV6_BOUND_IF",
+                "LOCAL_PEERCRED", "LOCAL_PEERPID", "SO_REUSEPORT")) {
+            assertTrue(c.containsKey(name), name);
+        }
+        for (String name : List.of("TCP_KEEPIDLE", "SO_PEERCRED", "SO_PASSCRED", "TCP_INFO", "SO_BINDTODEVICE", "TCP_CORK")) {
+            assertFalse(c.containsKey(name), name + " is Linux's");
+        }
+        List<String> wrong = new ArrayList<>();
+        for (dev.weft.SockOpt<?> o : dev.weft.SockOpt.all()) {
+            if (c.containsKey(o.name()) && !c.containsKey(o.level())) {
+                wrong.add(o.name() + ": no level " + o.level());
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(DarwinConstants.SIZEOF_XUCRED, p.credentialsSize());
+        byte[] keepalive = p.encodeOption("TCP_KEEPALIVE", 77);
+        assertEquals(77, ByteBuffer.wrap(keepalive).order(ByteOrder.nativeOrder()).getInt());
+        assertEquals(4, keepalive.length);
+    }
+
+    /** LOCAL_PEERCRED decodes through the typed-option table; it is read-only. */
+    @Test
+    void localPeercredIsAReadOnlyTypedOption() {
+        ByteBuffer b = ByteBuffer.allocate(DarwinConstants.SIZEOF_XUCRED).order(ByteOrder.nativeOrder());
+        b.putInt(0).putInt(501).putShort((short) 1).putShort((short) 0).putInt(20); // sys/ucred.h field by field
+        assertEquals(new Credentials(-1, 501, 20), p.decodeOption("LOCAL_PEERCRED", b.array(), b.capacity()));
+        b.putShort(8, (short) 0); // no groups at all: no gid
+        assertEquals(new Credentials(-1, 501, -1), p.decodeOption("LOCAL_PEERCRED", b.array(), b.capacity()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> p.encodeOption("LOCAL_PEERCRED", new Credentials(1, 2, 3)));
+        assertTrue(e.getMessage().contains("read-only"), e.getMessage());
     }
 }

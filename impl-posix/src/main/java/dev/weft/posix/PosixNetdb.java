@@ -36,13 +36,24 @@ final class PosixNetdb {
     private static final int HERRNO = 72;
     private static final int BUFFER = 80;
 
+    /** Held over each lookup and the reading of its result where the C library has no {@code _r} forms. */
+    private static final java.util.concurrent.locks.ReentrantLock CLASSIC = new java.util.concurrent.locks.ReentrantLock();
+
     private final PosixProvider provider;
+    /** The C library has the {@code _r} forms (glibc, musl); without them (macOS) {@link NetdbClassic}. */
+    private final boolean reentrant;
     private final int erange;
     private final int afInet;
     private final int afInet6;
 
+    /** {@code -Dweft.netdb.classic=true} takes the classic path where both exist (to try it off macOS). */
     PosixNetdb(PosixProvider provider) {
+        this(provider, provider.hasReentrantNetdb() && !Boolean.getBoolean("weft.netdb.classic"));
+    }
+
+    PosixNetdb(PosixProvider provider, boolean reentrant) {
         this.provider = provider;
+        this.reentrant = reentrant;
         this.erange = provider.nativeErrno(Errno.ERANGE);
         this.afInet = provider.nativeFamily(Family.INET);
         this.afInet6 = provider.nativeFamily(Family.INET6);
@@ -124,18 +135,27 @@ final class PosixNetdb {
     // ---- the host database ----------------------------------------------------------------
 
     HostEntry getHostByName(String name) throws IOException {
-        requireReentrant("gethostbyname");
         byte[] n = cString(name);
+        if (!reentrant) {
+            return classic(() -> hostLookup("gethostbyname", afInet, (mem, buflen) -> classicHost(mem, NetdbClassic.gethostbyname(n))));
+        }
+        requireReentrant("gethostbyname");
         return hostLookup("gethostbyname", afInet, (mem, buflen) -> NetdbReentrant.gethostbyname_r(n, mem + STRUCT,
                 mem + BUFFER, buflen, mem + RESULT, mem + HERRNO));
     }
 
     HostEntry getHostByAddr(byte[] address) throws IOException {
-        requireReentrant("gethostbyaddr");
+        if (reentrant) {
+            requireReentrant("gethostbyaddr");
+        }
         int af = address.length == 4 ? afInet : afInet6;
         long a = malloc(16);
         try {
             new Pointer(a).write(0, address, 0, address.length);
+            if (!reentrant) {
+                return classic(() -> hostLookup("gethostbyaddr", af,
+                        (mem, buflen) -> classicHost(mem, NetdbClassic.gethostbyaddr(a, address.length, af))));
+            }
             return hostLookup("gethostbyaddr", af, (mem, buflen) -> NetdbReentrant.gethostbyaddr_r(a, address.length, af,
                     mem + STRUCT, mem + BUFFER, buflen, mem + RESULT, mem + HERRNO));
         } finally {
@@ -146,6 +166,36 @@ final class PosixNetdb {
     @FunctionalInterface
     private interface Lookup {
         int call(long mem, long buflen);
+    }
+
+    /** A lookup and the reading of its result. */
+    @FunctionalInterface
+    private interface Locked<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs a {@link NetdbClassic} lookup and the copy of its result out of the C library under {@link #CLASSIC}. */
+    private static <T> T classic(Locked<T> body) throws IOException {
+        CLASSIC.lock();
+        try {
+            return body.run();
+        } finally {
+            CLASSIC.unlock();
+        }
+    }
+
+    /** A classic host lookup's result as a reentrant one leaves it: the result pointer, or 0 and h_errno. */
+    private static int classicHost(long mem, long hostent) {
+        Pointer m = new Pointer(mem);
+        m.setLong(RESULT, hostent);
+        m.setInt(HERRNO, hostent == 0 ? NetdbClassic.hErrno() : 0);
+        return 0;
+    }
+
+    /** A classic service or protocol lookup's result as a reentrant one leaves it. */
+    private static int classicResult(long mem, long entry) {
+        new Pointer(mem).setLong(RESULT, entry);
+        return 0;
     }
 
     /**
@@ -223,12 +273,19 @@ final class PosixNetdb {
     // ---- services and protocols -----------------------------------------------------------
 
     int getServByName(String name, String proto) throws IOException {
-        requireReentrant("getservbyname");
         byte[] n = cString(name);
         byte[] p = cString(proto);
+        if (!reentrant) {
+            return classic(() -> servByName((m, len) -> classicResult(m, NetdbClassic.getservbyname(n, p))));
+        }
+        requireReentrant("getservbyname");
+        return servByName((m, len) -> NetdbReentrant.getservbyname_r(n, p, m + STRUCT, m + BUFFER, len, m + RESULT));
+    }
+
+    private int servByName(Lookup call) {
         long[] mem = new long[1];
         try {
-            long s = lookup((m, len) -> NetdbReentrant.getservbyname_r(n, p, m + STRUCT, m + BUFFER, len, m + RESULT), mem);
+            long s = lookup(call, mem);
             if (s == 0) {
                 return -1;
             }
@@ -242,12 +299,19 @@ final class PosixNetdb {
     }
 
     String getServByPort(int port, String proto) throws IOException {
-        requireReentrant("getservbyport");
         int netPort = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? port : Short.toUnsignedInt(Short.reverseBytes((short) port));
         byte[] p = cString(proto);
+        if (!reentrant) {
+            return classic(() -> servByPort((m, len) -> classicResult(m, NetdbClassic.getservbyport(netPort, p))));
+        }
+        requireReentrant("getservbyport");
+        return servByPort((m, len) -> NetdbReentrant.getservbyport_r(netPort, p, m + STRUCT, m + BUFFER, len, m + RESULT));
+    }
+
+    private String servByPort(Lookup call) {
         long[] mem = new long[1];
         try {
-            long s = lookup((m, len) -> NetdbReentrant.getservbyport_r(netPort, p, m + STRUCT, m + BUFFER, len, m + RESULT), mem);
+            long s = lookup(call, mem);
             return s == 0 ? null : string(Pointer.nativeValue(new Pointer(s).getPointer(0)));
         } finally {
             if (mem[0] != 0) {
@@ -257,11 +321,18 @@ final class PosixNetdb {
     }
 
     int getProtoByName(String name) throws IOException {
-        requireReentrant("getprotobyname");
         byte[] n = cString(name);
+        if (!reentrant) {
+            return classic(() -> protoByName((m, len) -> classicResult(m, NetdbClassic.getprotobyname(n))));
+        }
+        requireReentrant("getprotobyname");
+        return protoByName((m, len) -> NetdbReentrant.getprotobyname_r(n, m + STRUCT, m + BUFFER, len, m + RESULT));
+    }
+
+    private int protoByName(Lookup call) {
         long[] mem = new long[1];
         try {
-            long s = lookup((m, len) -> NetdbReentrant.getprotobyname_r(n, m + STRUCT, m + BUFFER, len, m + RESULT), mem);
+            long s = lookup(call, mem);
             return s == 0 ? -1 : new Pointer(s).getInt(16);
         } finally {
             if (mem[0] != 0) {

@@ -716,6 +716,15 @@ public abstract class PosixProvider implements SocketProvider {
 
     // ---- module functions: names, numbers, interfaces -----------------------------------
 
+    /**
+     * True if the C library has the reentrant lookups ({@code gethostbyname_r},
+     * {@code getservbyname_r} ...), as glibc and musl do; macOS's has none, and its lookups
+     * then go through the classic calls under one lock, as CPython's do there.
+     */
+    protected boolean hasReentrantNetdb() {
+        return true;
+    }
+
     private volatile PosixNetdb netdb;
 
     private PosixNetdb netdb() {

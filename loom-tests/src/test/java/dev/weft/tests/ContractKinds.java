@@ -40,7 +40,7 @@ final class ContractKinds {
 
     static {
         try {
-            DIR = Files.createTempDirectory(Path.of("/tmp"), "wck");
+            DIR = TestKit.shortTempDir("wck");
             DIR.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * {@link Socket#shutdown}). Streams keep their own rule.
  */
 class DatagramShutdownTest {
-    private static final List<String> FAMILIES = List.of("v4", "v6", "unix");
+    /** The unix case binds an abstract name (no file to clean up), so it runs where those exist (Linux). */
+    private static final List<String> FAMILIES = Sockets.supports(Capability.UNIX_ABSTRACT)
+            ? List.of("v4", "v6", "unix") : List.of("v4", "v6");
 
     private static Socket open(String family, boolean connected) throws IOException {
         Socket s;
@@ -76,7 +78,7 @@ class DatagramShutdownTest {
         assumeTrue(TestKit.hasPython3(), "python3 is the reference and is not installed");
         assumeTrue(Sockets.supports(Capability.INET6), "no IPv6 loopback here");
         Process p = new ProcessBuilder("python3", "-c", """
-                import socket, threading, time
+                import socket, sys, threading, time
                 def case(fam, how, conn):
                     if fam == 'unix':
                         s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind('\\0weft-py-%d' % time.monotonic_ns())
@@ -94,11 +96,11 @@ class DatagramShutdownTest {
                         err = e.errno
                     t.join(10)
                     print(fam, how, conn, out[0], err, repr(s.recv(100)))
-                for fam in ('v4', 'v6', 'unix'):
+                for fam in sys.argv[1].split(','):
                     for how in (socket.SHUT_RD, socket.SHUT_RDWR):
                         for conn in (False, True):
                             case(fam, how, conn)
-                """).redirectErrorStream(true).start();
+                """, String.join(",", FAMILIES)).redirectErrorStream(true).start();
         String expected = new String(p.getInputStream().readAllBytes()).strip();
         assertEquals(0, p.waitFor(), expected);
         for (Duration mode : new Duration[] {null, Duration.ofSeconds(60)}) {
@@ -116,7 +118,7 @@ class DatagramShutdownTest {
 
     @Test
     void recvMsgAndRecvMmsgEndEmptyToo() throws Exception {
-        for (String family : List.of("v4", "unix")) {
+        for (String family : FAMILIES.stream().filter(f -> !f.equals("v6")).toList()) {
             try (Socket s = open(family, true)) {
                 TestKit.Started<Socket.Message> msg = TestKit.start(true, "recvmsg", () -> s.recvMsg(100, 64, 0));
                 TestKit.Started<Integer> batch = TestKit.start(true, "recvmmsg", () -> s.recvMmsg(4, 100, 0).size());

@@ -119,11 +119,19 @@ class ErrorMappingTest {
                 return fail("send to a closed peer never failed");
             });
             if (e instanceof ConnectionResetException) {
+                if (Sockets.provider().name().equals("windows")) {
+                    // Winsock has no EPIPE: a send after the RST is WSAECONNRESET or
+                    // WSAECONNABORTED again (CPython raises ConnectionResetError there too).
+                    return;
+                }
                 // The RST may be reported first; the next send is then the broken pipe.
                 e = assertThrows(IOException.class, () -> c.send(new byte[1]));
             }
             BrokenPipeException bp = assertInstanceOf(BrokenPipeException.class, e);
             assertErrno(Errno.EPIPE, bp);
+        }
+        if (!Sockets.supports(dev.weft.Capability.SOCKETPAIR)) {
+            return; // no socketpair (Winsock): the TCP case above is the whole test
         }
         // Same on a socket pair whose other end is closed: EPIPE at once.
         Sockets.SocketPair p = Sockets.socketPair();

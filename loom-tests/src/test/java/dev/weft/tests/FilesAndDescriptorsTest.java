@@ -161,4 +161,16 @@ class FilesAndDescriptorsTest {
             assertEquals(peer, Credentials.of(pair.second().recvMsg(4, Sockets.cmsgSpace(Credentials.size()), 0).ancillary().get(0)));
         }
     }
+
+    /** macOS's form: LOCAL_PEERCRED's xucred (uid, effective gid, no pid) and LOCAL_PEERPID. */
+    @Test
+    void localPeercredEqualsThisProcess() throws Exception {
+        assumeTrue(Sockets.hasConstant("LOCAL_PEERCRED"), "LOCAL_PEERCRED is macOS's (Linux has SO_PEERCRED)");
+        int uid = (int) new com.sun.security.auth.module.UnixSystem().getUid();
+        int gid = (int) new com.sun.security.auth.module.UnixSystem().getGid();
+        try (var pair = Sockets.socketPair(Family.UNIX, SocketType.STREAM, 0)) {
+            assertEquals(new Credentials(-1, uid, gid), pair.first().getOption(SockOpt.LOCAL_PEERCRED));
+            assertEquals(ProcessHandle.current().pid(), (long) pair.first().getOption(SockOpt.LOCAL_PEERPID));
+        }
+    }
 }

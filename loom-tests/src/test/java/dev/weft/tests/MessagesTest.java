@@ -38,6 +38,8 @@ class MessagesTest {
 
     @Test
     void cmsgLenAndSpaceEqualPythons() throws Exception {
+        assumeTrue(TestKit.hasPython3(), "python3 is the reference and is not installed");
+        assumeTrue(Sockets.hasConstant("SCM_RIGHTS"), "CPython has CMSG_LEN only where sendmsg carries ancillary data (not Windows)");
         String py = run("import socket\nprint(' '.join(f'{socket.CMSG_LEN(n)},{socket.CMSG_SPACE(n)}' for n in range(0, 70)))");
         StringBuilder ours = new StringBuilder();
         for (int n = 0; n < 70; n++) {
@@ -50,6 +52,7 @@ class MessagesTest {
 
     @Test
     void scatterGatherKeepsOrderAcrossHeapAndDirectBuffers() throws Exception {
+        assumeTrue(Sockets.supports(Capability.UNIX_SEQPACKET), "needs AF_UNIX SOCK_SEQPACKET (Linux)");
         try (var pair = Sockets.socketPair(Family.UNIX, SocketType.SEQPACKET, 0)) {
             ByteBuffer a = ByteBuffer.wrap("head-".getBytes(StandardCharsets.US_ASCII));
             ByteBuffer b = ByteBuffer.allocateDirect(5).put("body-".getBytes(StandardCharsets.US_ASCII)).flip();
@@ -137,22 +140,18 @@ class MessagesTest {
 
     @Test
     void pythonSendsFdsWeftReceivesAndReadsTheFile() throws Exception {
-        assumeTrue(TestKit.hasProcFd(), "counts and reads descriptors through /proc/self/fd");
-        assumeTrue(Sockets.supports(Capability.UNIX_ABSTRACT), "python3 meets weft at an abstract AF_UNIX name");
+        assumeTrue(TestKit.canCountFds(), "reads the received descriptor through /proc/self/fd or /dev/fd");
         Path file = Files.writeString(tmp.resolve("from-python.txt"), "python opened this");
-        String name = "weft-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        SockAddr name = rendezvous();
         try (Socket server = Socket.open(Family.UNIX, SocketType.STREAM)) {
-            server.bind(SockAddr.unixAbstract(name));
+            server.bind(name);
             server.listen(1);
             server.setTimeout(Duration.ofSeconds(20));
-            Process py = python("""
-                    import socket, sys
-                    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                    s.connect('\\0' + sys.argv[1])
+            Process py = python(PY_CONNECT + """
                     f = open(sys.argv[2])
                     socket.send_fds(s, [b'here'], [f.fileno()])
                     s.close()
-                    """, name, file.toString());
+                    """, pythonName(name), file.toString());
             try (var conn = server.accept()) {
                 conn.socket().setTimeout(Duration.ofSeconds(20));
                 Socket.FdMessage m = conn.socket().recvFds(16, 4, 0);
@@ -167,23 +166,19 @@ class MessagesTest {
 
     @Test
     void weftSendsASocketPythonReceivesAndTalksOnIt() throws Exception {
-        assumeTrue(Sockets.supports(Capability.UNIX_ABSTRACT), "python3 meets weft at an abstract AF_UNIX name");
-        String name = "weft-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        SockAddr name = rendezvous();
         try (Socket server = Socket.open(Family.UNIX, SocketType.STREAM);
              var pair = Sockets.socketPair()) {
-            server.bind(SockAddr.unixAbstract(name));
+            server.bind(name);
             server.listen(1);
             server.setTimeout(Duration.ofSeconds(20));
-            Process py = python("""
-                    import socket, sys
-                    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                    s.connect('\\0' + sys.argv[1])
+            Process py = python(PY_CONNECT + """
                     msg, fds, flags, addr = socket.recv_fds(s, 16, 4)
                     t = socket.socket(fileno=fds[0])
                     t.sendall(b'python says ' + msg)
                     t.close()
                     s.close()
-                    """, name);
+                    """, pythonName(name));
             try (var conn = server.accept()) {
                 conn.socket().sendFds(List.of(ByteBuffer.wrap("hi".getBytes(StandardCharsets.US_ASCII))),
                         new int[] {pair.second().fileno()}, 0, null);
@@ -220,6 +215,7 @@ class MessagesTest {
 
     @Test
     void aMessageLargerThanTheScratchAreaGoesWholeThroughSendmsgAndRecvmsg() throws Exception {
+        assumeTrue(Sockets.supports(Capability.UNIX_SEQPACKET), "needs AF_UNIX SOCK_SEQPACKET (Linux)");
         try (var pair = Sockets.socketPair(Family.UNIX, SocketType.SEQPACKET, 0)) {
             pair.first().setOption(dev.weft.SockOpt.SO_SNDBUF, 2 << 20);
             pair.second().setOption(dev.weft.SockOpt.SO_RCVBUF, 2 << 20);
@@ -252,7 +248,32 @@ class MessagesTest {
     }
 
     static String readFd(int fd) throws IOException {
-        return Files.readString(Path.of("/proc/self/fd/" + fd));
+        return Files.readString(TestKit.fdDir().resolve(Integer.toString(fd)));
+    }
+
+    /** python3 connects to argv[1]: an abstract name as {@code @name}, else a path. */
+    private static final String PY_CONNECT = """
+            import socket, sys
+            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            s.connect('\\0' + sys.argv[1][1:] if sys.argv[1].startswith('@') else sys.argv[1])
+            """;
+
+    /** Where python3 meets weft: an abstract name where there are such (Linux), else a path in a short directory. */
+    private SockAddr rendezvous() throws IOException {
+        String name = "weft-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        if (Sockets.supports(Capability.UNIX_ABSTRACT)) {
+            return SockAddr.unixAbstract(name);
+        }
+        Path dir = TestKit.shortTempDir("wmsg");
+        dir.toFile().deleteOnExit();
+        Path p = dir.resolve("s");
+        p.toFile().deleteOnExit();
+        return SockAddr.unix(p);
+    }
+
+    private static String pythonName(SockAddr a) {
+        SockAddr.Unix u = (SockAddr.Unix) a;
+        return u.isAbstract() ? "@" + u.path() : u.path();
     }
 
     static Process python(String script, String... args) throws IOException {

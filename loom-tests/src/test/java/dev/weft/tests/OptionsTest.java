@@ -73,6 +73,13 @@ class OptionsTest {
         m.put("IPV6_MULTICAST_LOOP", rw(IN6, DG, false));
         m.put("SO_PEERCRED", ro(Family.UNIX, ST, v -> ((Credentials) v).pid() == 0)); // unconnected: zeros
         m.put("SO_PASSCRED", rw(Family.UNIX, DG, true));
+        m.put("TCP_KEEPALIVE", rw(IN, ST, 77));
+        m.put("SO_NOSIGPIPE", ro(IN, ST, Boolean.TRUE::equals)); // weft sets it on every socket where it exists
+        m.put("IP_BOUND_IF", rw(IN, DG, TestKit.loopback().index()));
+        m.put("IPV6_BOUND_IF", rw(IN6, DG, TestKit.loopback().index()));
+        // Unconnected: ENOTCONN (XNU uipc_usrreq.c); FilesAndDescriptorsTest reads them from a pair.
+        m.put("LOCAL_PEERCRED", ro(Family.UNIX, ST, v -> v instanceof Credentials));
+        m.put("LOCAL_PEERPID", ro(Family.UNIX, ST, v -> v instanceof Integer));
         m.put("SO_OOBINLINE", rw(IN, ST, true));
         m.put("SO_DONTROUTE", rw(IN, ST, true));
         m.put("SO_ACCEPTCONN", ro(IN, ST, Boolean.FALSE::equals));
@@ -88,6 +95,7 @@ class OptionsTest {
         m.put("TCP_CORK", rw(IN, ST, true));
         m.put("TCP_QUICKACK", rw(IN, ST, true, v -> v instanceof Boolean));
         m.put("TCP_USER_TIMEOUT", rw(IN, ST, 12345));
+        // XNU's TCP_FASTOPEN is 0/1 on a listener only (EINVAL here, an allowed errno; tcp_usrreq.c).
         m.put("TCP_FASTOPEN", rw(IN, ST, 5));
         m.put("TCP_CONGESTION", rw(IN, ST, "reno"));
         m.put("TCP_NOTSENT_LOWAT", rw(IN, ST, 16384));
@@ -103,7 +111,7 @@ class OptionsTest {
         m.put("IP_BIND_ADDRESS_NO_PORT", rw(IN, ST, true));
         m.put("IP_MULTICAST_ALL", rw(IN, DG, false));
         m.put("IPV6_UNICAST_HOPS", rw(IN6, DG, 9));
-        m.put("IPV6_MULTICAST_IF", rw(IN6, DG, 1));
+        m.put("IPV6_MULTICAST_IF", rw(IN6, DG, TestKit.loopback().index()));
         m.put("IPV6_RECVPKTINFO", rw(IN6, DG, true));
         m.put("IPV6_TCLASS", rw(IN6, DG, 0x20));
         m.put("IPV6_RECVTCLASS", rw(IN6, DG, true));
@@ -157,6 +165,34 @@ class OptionsTest {
         }
     }
 
+    /**
+     * A typed option this OS lacks (macOS's LOCAL_PEERCRED on Linux, Linux's SO_PEERCRED or
+     * TCP_KEEPIDLE on macOS) fails before any system call, in an exception naming the option
+     * and the provider, never as an OS error about some other number.
+     */
+    @Test
+    void optionsThisOsLacksFailNamingThemselves() throws Exception {
+        int lacking = 0;
+        try (Socket s = Socket.open(Family.INET, SocketType.STREAM)) {
+            for (SockOpt<?> o : SockOpt.all()) {
+                if (Sockets.hasConstant(o.name())) {
+                    continue;
+                }
+                lacking++;
+                UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> s.getOption(o),
+                        o.name());
+                assertTrue(e.getMessage().contains(o.name()) && e.getMessage().contains(Sockets.provider().name()),
+                        e.getMessage());
+                Object v = o.type() == Boolean.class ? Boolean.TRUE : o.type() == Integer.class ? (Object) 1 : null;
+                if (v != null) {
+                    e = assertThrows(UnsupportedOperationException.class, () -> set(s, o, v), o.name());
+                    assertTrue(e.getMessage().contains(o.name()), e.getMessage());
+                }
+            }
+        }
+        assertTrue(lacking > 0, "every OS lacks some other OS's options");
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> void set(Socket s, SockOpt<T> o, Object v) throws IOException {
         s.setOption(o, (T) v);
@@ -165,10 +201,17 @@ class OptionsTest {
     @Test
     void optionsOutsideTheSetWorkThroughTheRawForm() throws Exception {
         try (Socket s = Socket.open(Family.INET, SocketType.STREAM)) {
-            s.setSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_SYNCNT, 3);
-            assertEquals(3, s.getSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_SYNCNT));
-            s.setSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_WINDOW_CLAMP, 40000);
-            assertEquals(40000, s.getSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_WINDOW_CLAMP));
+            if (Sockets.hasConstant("TCP_SYNCNT")) { // Linux's
+                s.setSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_SYNCNT, 3);
+                assertEquals(3, s.getSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_SYNCNT));
+                s.setSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_WINDOW_CLAMP, 40000);
+                assertEquals(40000, s.getSockOpt(SocketConstants.IPPROTO_TCP, SocketConstants.TCP_WINDOW_CLAMP));
+            }
+            if (Sockets.hasConstant("TCP_CONNECTIONTIMEOUT")) { // macOS's: seconds to establish a connection
+                int n = Sockets.constant("TCP_CONNECTIONTIMEOUT", -1);
+                s.setSockOpt(SocketConstants.IPPROTO_TCP, n, 7);
+                assertEquals(7, s.getSockOpt(SocketConstants.IPPROTO_TCP, n));
+            }
             byte[] linger = s.getSockOpt(SocketConstants.SOL_SOCKET, SocketConstants.SO_LINGER, 8);
             assertEquals(8, linger.length, "struct linger as bytes, as Python's buflen form");
             // A name the kernel does not know is an OS error with its errno, not a crash.

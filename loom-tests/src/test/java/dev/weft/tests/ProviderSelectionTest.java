@@ -102,6 +102,28 @@ class ProviderSelectionTest {
         assertTrue(out.contains("-Dweft.provider=solaris names no provider") && out.contains("linux"), out);
     }
 
+    /**
+     * Forcing the provider of another OS ({@code -Dweft.provider=macos} on Linux) fails in one
+     * line naming it, before any native call with that OS's numbers: never a JNA crash.
+     */
+    @Test
+    void aForcedProviderOfAnotherOsFailsInOneClearLine() throws Exception {
+        List<String> others = new ArrayList<>();
+        for (SocketProvider p : ServiceLoader.load(SocketProvider.class)) {
+            // The OS providers only: a forwarding one (faults) is chosen by forcing it, by design.
+            if (!p.isSupported() && List.of("linux", "macos", "windows").contains(p.name())) {
+                others.add(p.name());
+            }
+        }
+        assumeTrue(!others.isEmpty(), "every provider on the class path supports this OS");
+        for (String name : others) {
+            String out = run(System.getProperty("java.class.path"), "-Dweft.provider=" + name);
+            List<String> lines = out.lines().filter(l -> !l.startsWith("WARNING")).toList();
+            assertEquals(1, lines.size(), name + ": " + out);
+            assertTrue(lines.get(0).startsWith("error: ") && lines.get(0).toLowerCase(Locale.ROOT).contains(name), name + ": " + out);
+        }
+    }
+
     @Test
     void aForcedProviderIsUsed() throws Exception {
         String name = Sockets.provider().name();

@@ -128,7 +128,7 @@ class PythonInteropTest {
             ok = false;
         }
         Assumptions.assumeTrue(ok, "python3 with its socket module is not installed");
-        dir = Files.createTempDirectory(Path.of("/tmp"), "wpy");
+        dir = TestKit.shortTempDir("wpy");
     }
 
     @AfterAll

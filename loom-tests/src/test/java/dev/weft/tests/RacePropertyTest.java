@@ -114,7 +114,7 @@ class RacePropertyTest {
 
     @BeforeAll
     static void linuxFds() {
-        Assumptions.assumeTrue(PropertySupport.canCountFds(), "needs /proc/self/fd to count descriptors");
+        Assumptions.assumeTrue(PropertySupport.canCountFds(), "needs /proc/self/fd or /dev/fd to count descriptors");
     }
 
     @Test

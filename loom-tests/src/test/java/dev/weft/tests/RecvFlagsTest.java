@@ -60,7 +60,10 @@ class RecvFlagsTest {
             pair.first().send(new byte[] {1, 2, 3, 4, 5, 6});
             assertArrayEquals(new byte[] {1, 2}, pair.second().recv(2, MSG_PEEK));
             ByteBuffer small = ByteBuffer.allocate(2);
-            assertEquals(6, pair.second().recvInto(small, MSG_TRUNC), "the real length, as CPython's recv_into");
+            // MSG_TRUNC as a recv flag (the datagram's real length) is Linux's, recv(2); the BSDs
+            // ignore it there and return what fitted, and CPython's recv_into returns the same.
+            int expected = Sockets.provider().name().equals("linux") ? 6 : 2;
+            assertEquals(expected, pair.second().recvInto(small, MSG_TRUNC), "the length recv(2) gives, as CPython's recv_into");
             assertEquals(2, small.position());
         }
     }

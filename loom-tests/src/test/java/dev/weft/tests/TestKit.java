@@ -49,15 +49,34 @@ final class TestKit {
         return hasProcFd() ? Path.of("/proc/self/fd") : Path.of("/dev/fd");
     }
 
-    /** The number of entries of {@link #fdDir} (the listing's own descriptor included, every time). */
+    /** True where {@link #fdDir} lists this process's descriptors (not on Windows, whose sockets are handles). */
+    static boolean canCountFds() {
+        return Files.isDirectory(fdDir());
+    }
+
+    /**
+     * The number of entries of {@link #fdDir} (the listing's own descriptor included, every
+     * time); -1 where there is no such listing ({@link #canCountFds}), so that a before/after
+     * comparison holds there and the rest of the test still runs.
+     */
     static int openFds() throws IOException {
+        if (!canCountFds()) {
+            return -1;
+        }
         try (Stream<Path> s = Files.list(fdDir())) {
             return (int) s.count();
         }
     }
 
-    /** The number of this process's descriptors that are sockets. */
+    /**
+     * The number of this process's descriptors that are sockets; -1 without
+     * {@code /proc/self/fd} (macOS's {@code /dev/fd} does not say what a descriptor is: there
+     * {@link #openFds} alone catches a leaked socket).
+     */
     static int socketFds() throws IOException {
+        if (!hasProcFd()) {
+            return -1;
+        }
         int n = 0;
         try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
             for (Path p : (Iterable<Path>) s::iterator) {
@@ -262,6 +281,72 @@ final class TestKit {
             got += k;
         }
         return out;
+    }
+
+    /**
+     * The loopback interface as this OS names it: {@code lo} on Linux, {@code lo0} on macOS,
+     * {@code loopback_0} on Windows; {@code lo} if the list cannot be read.
+     */
+    static dev.weft.InterfaceIndex loopback() {
+        try {
+            for (dev.weft.InterfaceIndex i : dev.weft.Sockets.ifNameIndex()) {
+                if (i.name().startsWith("lo")) {
+                    return i;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to Linux's name
+        }
+        return new dev.weft.InterfaceIndex(1, "lo");
+    }
+
+    /**
+     * True if this OS's {@code sockaddr_un} holds the address: its provider refuses, before
+     * any system call, a path longer than its {@code sun_path} (104 bytes on macOS, Linux's 108
+     * elsewhere) or an abstract name where there are none.
+     */
+    static boolean fitsThisOs(dev.weft.SockAddr a) {
+        if (!(dev.weft.Sockets.provider() instanceof dev.weft.posix.PosixProvider p)) {
+            return true; // Winsock's sockaddr_un is Linux's
+        }
+        try {
+            return p.encodeSockAddr(a, java.nio.ByteBuffer.allocate(512).order(java.nio.ByteOrder.nativeOrder()), 0) > 0;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
+    }
+
+    /** The longest {@code AF_UNIX} path, in bytes without its NUL, this OS takes (107 on Linux, 103 on macOS). */
+    static int unixPathMax() {
+        int n = dev.weft.SockAddr.UNIX_PATH_MAX - 1;
+        while (n > 1 && !fitsThisOs(new dev.weft.SockAddr.Unix(("/" + "x".repeat(n - 1)).getBytes(StandardCharsets.US_ASCII)))) {
+            n--;
+        }
+        return n;
+    }
+
+    /**
+     * Skips the test unless {@code ip} (e.g. {@code 127.0.0.2}) is a local address to bind:
+     * Linux routes all of 127/8 to {@code lo} (so does Windows), macOS's {@code lo0} has only
+     * 127.0.0.1 unless an alias is added ({@code ifconfig lo0 alias 127.0.0.2}).
+     */
+    static void assumeLocalAddress(String ip) throws IOException {
+        try (Socket s = Socket.open(dev.weft.Family.INET, dev.weft.SocketType.DGRAM)) {
+            s.bind(dev.weft.SockAddr.inet(ip, 0));
+        } catch (dev.weft.WeftBindException e) {
+            org.junit.jupiter.api.Assumptions.abort(ip + " is not a local address here (" + e.getMessage()
+                    + "): only Linux makes all of 127/8 local");
+        }
+    }
+
+    /**
+     * A new temporary directory with a short path, for AF_UNIX names (sun_path is 104 bytes
+     * on macOS, whose java.io.tmpdir is a long /var/folders/... path): under /tmp where there
+     * is one, else under java.io.tmpdir (Windows).
+     */
+    static Path shortTempDir(String prefix) throws IOException {
+        Path tmp = Path.of("/tmp");
+        return Files.isDirectory(tmp) ? Files.createTempDirectory(tmp, prefix) : Files.createTempDirectory(prefix);
     }
 
     /** A name no other run or test uses, for the abstract namespace. */

@@ -160,8 +160,7 @@ class TimeoutRulesTest {
              Socket c = Socket.open(Family.INET, SocketType.STREAM)) {
             c.setTimeout(Duration.ZERO);
             WouldBlockException e = inVirtualThread(() -> assertThrows(WouldBlockException.class, () -> c.connect(server.getSockName())));
-            assertEquals(Errno.EINPROGRESS, e.errno(), e.getMessage());
-            assertEquals(Sockets.provider().nativeErrno(Errno.EINPROGRESS), e.nativeErrno());
+            assertTrue(connectInProgress(e.nativeErrno()), e.getMessage());
             // The connection still completes in the background, as a non-blocking connect does.
             server.setTimeout(TestKit.BOUND);
             try (Socket.Accepted a = inVirtualThread(server::accept)) {
@@ -178,8 +177,18 @@ class TimeoutRulesTest {
              Socket c = Socket.open(Family.INET, SocketType.STREAM)) {
             c.setTimeout(Duration.ZERO);
             int r = inVirtualThread(() -> c.connectEx(server.getSockName()));
-            assertEquals(Sockets.provider().nativeErrno(Errno.EINPROGRESS), r);
+            assertTrue(connectInProgress(r), "connectEx returned " + r);
         }
+    }
+
+    /**
+     * The errno of a non-blocking connect still in progress: EINPROGRESS on POSIX systems;
+     * Winsock says WSAEWOULDBLOCK instead (CPython's connect_ex returns 10035 there).
+     */
+    private static boolean connectInProgress(int nativeErrno) {
+        var p = Sockets.provider();
+        return nativeErrno == p.nativeErrno(Errno.EINPROGRESS) || p.name().equals("windows")
+                && (nativeErrno == p.nativeErrno(Errno.EWOULDBLOCK) || nativeErrno == p.nativeErrno(Errno.EAGAIN));
     }
 
     private static WouldBlockException assertWouldBlock(Errno expected, TestKit.Body<?> call) {
@@ -324,6 +333,11 @@ class TimeoutRulesTest {
                 });
             } catch (WeftTimeoutException e) {
                 return System.nanoTime() - start;
+            } catch (java.net.ConnectException refused) {
+                // Winsock answers a SYN to a full backlog with RST (WSAECONNREFUSED); Linux and
+                // XNU drop it, so that the connect waits: only those can show the timeout here.
+                Assumptions.abort("this OS refuses a connect to a full backlog at once instead of dropping the SYN: "
+                        + refused.getMessage());
             }
         }
         return -1;
