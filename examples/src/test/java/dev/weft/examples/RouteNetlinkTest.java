@@ -53,7 +53,11 @@ class RouteNetlinkTest {
                         "dev.weft.linux.LinuxProvider", "com.sun.jna.Native")
                 .map(RouteNetlinkTest::where).distinct().collect(Collectors.joining(File.pathSeparator));
         String java = ProcessHandle.current().info().command().orElse("java");
-        String out = sh("exec unshare -n sh -e -c 'ip link set lo up; ip link add weftv0 type veth peer name weftv1; "
+        String out = sh("exec unshare -n sh -e -c '"
+                // No IPv6 link-local addresses on the veths: the kernel adds them a moment after
+                // the link comes up, between ip's listing and weft's (a loaded machine saw it).
+                + "f=/proc/sys/net/ipv6/conf/default/addr_gen_mode; if [ -w $f ]; then echo 1 > $f; fi; "
+                + "ip link set lo up; ip link add weftv0 type veth peer name weftv1; "
                 + "ip addr add 10.77.0.1/24 dev weftv0; ip link set weftv0 up; ip link set weftv1 up; ip -o link; echo ---; ip -o addr; echo ===; "
                 + "\"" + java + "\" --enable-native-access=ALL-UNNAMED -cp \"" + cp + "\" dev.weft.examples.RouteNetlink'");
         int cut = out.indexOf("===\n");
