@@ -94,8 +94,7 @@ final class Waiters implements Poller.ReadyListener {
      */
     void await(Socket socket, int direction, int seq, long nanos) throws java.io.IOException {
         Thread me = Thread.currentThread();
-        VarHandle slot = direction == Poller.READ ? READER : WRITER;
-        boolean inSlot = slot.compareAndSet(this, null, me);
+        boolean inSlot = claim(direction, null, me);
         ConcurrentLinkedQueue<Thread> queue = null;
         if (!inSlot) {
             queue = overflow(direction);
@@ -117,22 +116,40 @@ final class Waiters implements Poller.ReadyListener {
             }
         } finally {
             if (inSlot) {
-                slot.compareAndSet(this, me, null);
+                claim(direction, me, null);
             } else {
                 queue.remove(me);
             }
         }
     }
 
+    /*
+     * Every VarHandle below is used as a constant, one per direction, never chosen at run time
+     * (`h = read ? A : B; h.compareAndSet(...)`): C2 cannot intrinsify a VarHandle it cannot
+     * prove constant and inlines the generic invoke path instead (slower, and a large odd graph).
+     * JDK 25.0.3's C2 crashed four times in a day of test runs (SIGSEGV in
+     * Compile::final_graph_reshaping_walk) compiling Socket.retry with that path inlined from
+     * here; it never reproduced on demand, so this is the prime suspect, not a proven cause.
+     */
+
+    /** Moves {@code direction}'s waiter slot from {@code expect} to {@code to}, if it holds {@code expect}. */
+    private boolean claim(int direction, Thread expect, Thread to) {
+        return direction == Poller.READ
+                ? READER.compareAndSet(this, expect, to)
+                : WRITER.compareAndSet(this, expect, to);
+    }
+
     private ConcurrentLinkedQueue<Thread> overflow(int direction) {
-        VarHandle h = direction == Poller.READ ? MORE_READERS : MORE_WRITERS;
-        @SuppressWarnings("unchecked")
-        ConcurrentLinkedQueue<Thread> q = (ConcurrentLinkedQueue<Thread>) h.getVolatile(this);
+        ConcurrentLinkedQueue<Thread> q = direction == Poller.READ ? moreReaders : moreWriters;
         if (q == null) {
-            h.compareAndSet(this, null, new ConcurrentLinkedQueue<Thread>());
-            @SuppressWarnings("unchecked")
-            ConcurrentLinkedQueue<Thread> won = (ConcurrentLinkedQueue<Thread>) h.getVolatile(this);
-            q = won;
+            ConcurrentLinkedQueue<Thread> fresh = new ConcurrentLinkedQueue<>();
+            if (direction == Poller.READ) {
+                MORE_READERS.compareAndSet(this, null, fresh);
+                q = moreReaders;
+            } else {
+                MORE_WRITERS.compareAndSet(this, null, fresh);
+                q = moreWriters;
+            }
         }
         return q;
     }
