@@ -50,9 +50,10 @@ class PollerFairnessTest {
         // With the opt-in spin, threads that find their data by retrying feed each other
         // without the poller; before the core asked Poller.starved, 2,886 of 3,000
         // connections were never answered in 30 s. Later (round 5) single sleeps of 2,989 and
-        // 5,902 ms in CI: a primary drainer busy past its limit went round through the master,
-        // whose wake-up came at once, and the carriers' queues stayed full; it pauses on the
-        // timer now, as the sleep's wake-up does (PollScheduler.PAUSE_NANOS).
+        // 5,902 ms in CI, and cae45f7 did the same under load (3,262 ms once in seven runs): a
+        // primary drainer busy past its limit went round through the master, whose wake-up came
+        // at once, and the carriers' queues never emptied for the sleep's wake-up; it pauses
+        // on the timer now, as the sleep's wake-up comes (PollScheduler.PAUSE_NANOS).
         String out = runSpinning();
         assertTrue(out.contains("sleeps done"), out);
     }

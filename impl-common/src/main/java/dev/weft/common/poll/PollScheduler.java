@@ -520,11 +520,11 @@ public final class PollScheduler implements Poller {
                         Thread.yield();
                         continue;
                     }
-                    // Busy for a while: a timed pause instead of a yield. Not a turn through the
-                    // master: its wake-up came at once (events are waiting), and with 3,000 echo
-                    // connections on two carriers a 5 ms sleep then took 80-1,100 ms (5 ms spin
+                    // Busy for a while: pause on the timer instead of yielding. Not a turn through
+                    // the master: its wake-up came at once (events are waiting), and with 3,000 echo
+                    // connections on two carriers a 5 ms sleep then took 87-1,113 ms (50 µs spin
                     // case of PollerFairnessTest, load 10-14); through the timer, as the sleep's own
-                    // wake-up comes, 14-210 ms in the same session. The primary still counts as owed
+                    // wake-up comes, 14-211 ms in the same session. The primary still counts as owed
                     // a turn (lastPoll stays), so spinners stop once it waits past busyNanos.
                     LockSupport.parkNanos(this, PAUSE_NANOS);
                     continue;
