@@ -616,7 +616,7 @@ public final class Socket implements java.io.Closeable {
         String what = from == null ? "recv" : "recvfrom";
         long got = 0;
         for (;;) {
-            long n = retry(Poller.READ, d, policy, () -> p.recv(fd, dst, flags, from), what, null, got, dst.remaining());
+            long n = retry(Poller.READ, d, policy, RECV, dst, flags, from, what, null, got, dst.remaining());
             // MSG_TRUNC may report more than the buffer held; only what fits was written.
             dst.position(dst.position() + (int) Math.min(n, dst.remaining()));
             got += n;
@@ -699,7 +699,7 @@ public final class Socket implements java.io.Closeable {
         String what = to == null ? "send" : "sendto";
         long sent = 0;
         for (;;) {
-            long n = retry(Poller.WRITE, d, SENDS, () -> p.send(fd, src, flags, to), what, to, before + sent, 0);
+            long n = retry(Poller.WRITE, d, SENDS, SEND, src, flags, to, what, to, before + sent, 0);
             src.position(src.position() + (int) n);
             sent += n;
             if (!all || !src.hasRemaining()) {
@@ -1546,6 +1546,23 @@ public final class Socket implements java.io.Closeable {
         long run();
     }
 
+    /**
+     * A non-blocking system call on socket {@code s} with the arguments {@code a}, {@code i}
+     * and {@code b}. The two calls every message makes ({@link #RECV}, {@link #SEND}) are
+     * constants of this form: a lambda that captures its arguments is a new object per call
+     * (the loop is too big to inline, so escape analysis cannot remove it), 32 bytes each,
+     * which took a 64 B AF_UNIX ping-pong from 128 to 256 bytes allocated per round trip.
+     */
+    @FunctionalInterface
+    private interface CallOn {
+        long run(Socket s, Object a, int i, Object b);
+    }
+
+    private static final CallOn RECV = (s, a, i, b) -> s.p.recv(s.fd, (ByteBuffer) a, i, (SockAddr[]) b);
+    private static final CallOn SEND = (s, a, i, b) -> s.p.send(s.fd, (ByteBuffer) a, i, (SockAddr) b);
+    /** Any other call, a {@link Call} passed as {@code a}. */
+    private static final CallOn THUNK = (s, a, i, b) -> ((Call) a).run();
+
     // The policies of the one loop below. Each is a choice some calls make and others do not,
     // with the reason beside it.
 
@@ -1586,6 +1603,12 @@ public final class Socket implements java.io.Closeable {
      */
     private long retry(int direction, Deadline d, int policy, Call call, String what, Object detail, long before, int want)
             throws IOException {
+        return retry(direction, d, policy, THUNK, call, 0, null, what, detail, before, want);
+    }
+
+    /** {@link #retry(int, Deadline, int, Call, String, Object, long, int) retry} of {@code call.run(this, a, i, b)}. */
+    private long retry(int direction, Deadline d, int policy, CallOn call, Object a, int i, Object b, String what, Object detail,
+            long before, int want) throws IOException {
         enter();
         try {
             boolean first = true;
@@ -1599,7 +1622,7 @@ public final class Socket implements java.io.Closeable {
                     continue;
                 }
                 first = false;
-                long r = call.run();
+                long r = call.run(this, a, i, b);
                 if (r >= 0) {
                     spinPaidOff(spinStart);
                     if ((policy & SKIP_DRAINED) != 0) {

@@ -47,7 +47,8 @@ public interface Poller {
      * (see {@code Socket}'s receive): one system call less per message on a
      * request/response connection. This also relies on the provider's TCP
      * {@code recv} returning fewer bytes than asked only when the socket is then empty, as
-     * the kernel's does: a wrapping provider that shortens reads must return false. A
+     * the kernel's does: a wrapping provider that shortens reads must return false, or
+     * report the socket readable after each read it shortened (weft-faults does). A
      * poller that reports only some arrivals must return false (the default).
      */
     default boolean reportsEveryArrival() {

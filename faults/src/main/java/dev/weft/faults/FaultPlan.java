@@ -297,15 +297,6 @@ public record FaultPlan(long seed, String profile, Map<Knob, String> settings) {
         return settings.keySet().stream().noneMatch(Knob::isProbability) && names(Knob.DNS_NONAME).isEmpty();
     }
 
-    /**
-     * True if a stream receive may return less than the kernel would (short reads, and the
-     * cut before a reset or half-close): the poller must then not promise that a read
-     * which returned less than asked emptied the socket.
-     */
-    boolean shortensReads() {
-        return probability(Knob.SHORT_READ) > 0 || probability(Knob.RESET) > 0 || probability(Knob.HALF_CLOSE) > 0;
-    }
-
     /** {@code seed=S profile=P knob=value...}: what {@link #parse} reads. */
     @Override
     public String toString() {

@@ -34,9 +34,4 @@ public interface FaultSource {
     default boolean isQuiet() {
         return false;
     }
-
-    /** False if this source never shortens a stream receive (no {@link Fault.Short}, reset or half-close on receives). */
-    default boolean shortensReads() {
-        return true;
-    }
 }

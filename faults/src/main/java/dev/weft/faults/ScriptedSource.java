@@ -9,15 +9,11 @@ final class ScriptedSource implements FaultSource {
     private record Key(String socket, Call direction, long seq) {}
 
     private final Map<Key, Fault> faults = new HashMap<>();
-    private final boolean shortens;
 
     ScriptedSource(List<FaultEvent> events) {
-        boolean s = false;
         for (FaultEvent e : events) {
             faults.put(new Key(e.socket(), e.call().direction(), e.seq()), e.fault());
-            s |= e.fault() instanceof Fault.Short || e.fault() instanceof Fault.Reset || e.fault() instanceof Fault.HalfClose;
         }
-        this.shortens = s;
     }
 
     @Override
@@ -28,10 +24,5 @@ final class ScriptedSource implements FaultSource {
     @Override
     public boolean isQuiet() {
         return faults.isEmpty();
-    }
-
-    @Override
-    public boolean shortensReads() {
-        return shortens;
     }
 }

@@ -87,11 +87,6 @@ final class SeededSource implements FaultSource {
         return quiet;
     }
 
-    @Override
-    public boolean shortensReads() {
-        return plan.shortensReads();
-    }
-
     /** Walks the probabilities in order with one uniform draw: the first one hit wins. */
     private static final class Pick {
         double u;

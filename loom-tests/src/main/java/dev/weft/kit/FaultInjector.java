@@ -122,11 +122,6 @@ public final class FaultInjector extends ForwardingSocketProvider {
                 b.passed.addAndGet(result);
             }
         }
-
-        @Override
-        public boolean shortensReads() {
-            return false; // errnos only: a read that returns data returns what the kernel gave
-        }
     }
 
     /** The next {@code times} calls of {@code call} fail with {@code errno}. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,20 +49,12 @@ class PollerFairnessTest {
     void spinningCallersDoNotKeepThePollerFromRunning() throws Exception {
         // With the opt-in spin, threads that find their data by retrying feed each other
         // without the poller; before the core asked Poller.starved, 2,886 of 3,000
-        // connections were never answered in 30 s.
-        //
-        // Off in the default run, by hand with -Dweft.test.spinFairness=true: since the fifth
-        // round's restructuring the first try failed in both clean-clone CI runs (a 5 ms
-        // sleep took 2,989 and 5,902 ms), while it passed 3 of 3 run alone. The opt-in spin
-        // (off by default) can again starve the poller under some load; the cause is not
-        // found yet, and a test that fails by chance must not gate every merge meanwhile.
-        Assumptions.assumeTrue(Boolean.getBoolean("weft.test.spinFairness"),
-                "opt-in spin fairness regressed in round 5, cause not found: run with -Dweft.test.spinFairness=true");
+        // connections were never answered in 30 s. Later (round 5) single sleeps of 2,989 and
+        // 5,902 ms in CI, and cae45f7 did the same under load (3,262 ms once in seven runs): a
+        // primary drainer busy past its limit went round through the master, whose wake-up came
+        // at once, and the carriers' queues never emptied for the sleep's wake-up; it pauses
+        // on the timer now, as the sleep's wake-up comes (PollScheduler.PAUSE_NANOS).
         String out = runSpinning();
-        if (!out.contains("sleeps done")) {
-            System.out.println("PollerFairnessTest: spin case failed once, trying again:\n" + out);
-            out = runSpinning();
-        }
         assertTrue(out.contains("sleeps done"), out);
     }
 

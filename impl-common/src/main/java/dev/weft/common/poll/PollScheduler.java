@@ -83,6 +83,12 @@ public final class PollScheduler implements Poller {
     private static final int HELP_EVENTS = 8;
     /** Events a parking thread collects at most, in a small scratch area. */
     private static final int SELF_EVENTS = 64;
+    /**
+     * A drainer busy past {@code busyNanos} parks this long (the timer makes it longer):
+     * its next turn then comes through the scheduler's outside queue, where the timers'
+     * wake-ups (a sleep's end) wait too.
+     */
+    private static final long PAUSE_NANOS = 1000;
     /** User data of an instance nested in the primary's: a registration number no socket gets. */
     private static final long NESTED = 0xFFFFFFFFL << 32;
 
@@ -107,9 +113,10 @@ public final class PollScheduler implements Poller {
      *     tasks submitted from outside the pool (a timer's wake-up, an unpark from a platform
      *     thread), and a yield puts the drainer back on that queue: with a drainer per carrier
      *     under steady traffic no queue ever empties, and a 5 ms sleep took 3 s or more, or
-     *     never ended (PollerFairnessTest). Parking on the master sends the primary's next
-     *     turn through the pool's external queue, behind whatever waits there; a helper waits
-     *     for the primary. Also the limit past which the poller counts as {@link #starved}.
+     *     never ended (PollerFairnessTest). A timed park ({@code PAUSE_NANOS}) sends the
+     *     drainer's next turn through the timer and the pool's external queue, where a
+     *     sleep's wake-up waits too. Also the limit past which the poller counts as
+     *     {@link #starved}.
      * @param selfPoll {@code -Dweft.poller.selfPoll=false}: threads about to park never poll
      *     (see {@link #beforePark})
      * @param quietNanos {@code -Dweft.poller.quietMicros} (50): quiet mode (see
@@ -513,9 +520,13 @@ public final class PollScheduler implements Poller {
                         Thread.yield();
                         continue;
                     }
-                    // Busy for a while: go round through the master instead of yielding.
-                    master.watch();
-                    LockSupport.park(this);
+                    // Busy for a while: pause on the timer instead of yielding. Not a turn through
+                    // the master: its wake-up came at once (events are waiting), and with 3,000 echo
+                    // connections on two carriers a 5 ms sleep then took 87-1,113 ms (50 µs spin
+                    // case of PollerFairnessTest, load 10-14); through the timer, as the sleep's own
+                    // wake-up comes, 14-211 ms in the same session. The primary still counts as owed
+                    // a turn (lastPoll stays), so spinners stop once it waits past busyNanos.
+                    LockSupport.parkNanos(this, PAUSE_NANOS);
                     continue;
                 }
                 busySince = 0;
@@ -566,7 +577,7 @@ public final class PollScheduler implements Poller {
             boolean more = false;
             while (failure == null) {
                 if (more) {
-                    LockSupport.parkNanos(this, 1000);
+                    LockSupport.parkNanos(this, PAUSE_NANOS);
                 } else {
                     LockSupport.park(this);
                 }
