@@ -1,5 +1,6 @@
 package dev.weft.examples;
 
+import dev.weft.CanFrame;
 import dev.weft.Family;
 import dev.weft.SockAddr;
 import dev.weft.Socket;
@@ -8,7 +9,6 @@ import dev.weft.Sockets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * The seed's program 4: a CAN raw socket on {@code vcan0} that echoes each frame it gets
@@ -17,9 +17,9 @@ import java.util.Arrays;
  * with {@code TX_SETUP}). Needs a kernel with {@code AF_CAN} and a {@code vcan0}: it runs
  * in the QEMU lane, not on a kernel without CAN.
  *
- * <p>weft has no typed {@code SockAddr} for AF_CAN yet (it comes with the family's own
- * work, proven in the lane): the address {@code (interface,)} is passed as
- * {@link SockAddr.Raw}, {@code struct sockaddr_can}'s bytes after its family field.
+ * <p>The seed's {@code build_can_frame}/{@code dissect_can_frame} keep their names and
+ * output; the packing itself is weft's typed {@link CanFrame} ({@code "=IB3x8s"}), and the
+ * address {@code (interface,)} is {@link SockAddr.Can#of}.
  *
  * <pre>
  * java ... dev.weft.examples.CanEcho [interface=vcan0] [frames=forever] [bcm]
@@ -29,15 +29,11 @@ public final class CanEcho {
     private CanEcho() {}
 
     /** {@code "=IB3x8s"}: can_id, can_dlc, 3 pad bytes, 8 data bytes; native byte order. */
-    static final int CAN_FRAME_SIZE = 16;
+    static final int CAN_FRAME_SIZE = CanFrame.SIZE;
 
-    /** The seed's {@code build_can_frame}. */
+    /** The seed's {@code build_can_frame}: {@link CanFrame} packs it (at most 8 bytes, a clear error beyond). */
     static byte[] buildCanFrame(int canId, byte[] data) {
-        if (data.length > 8) {
-            throw new IllegalArgumentException("a can_frame carries at most 8 bytes, not " + data.length);
-        }
-        return ByteBuffer.allocate(CAN_FRAME_SIZE).order(ByteOrder.nativeOrder()).putInt(canId).put((byte) data.length)
-                .put(new byte[3]).put(Arrays.copyOf(data, 8)).array();
+        return new CanFrame(canId, data).toBytes();
     }
 
     /** The seed's {@code dissect_can_frame}: (can_id, can_dlc, data[:can_dlc]). */
@@ -49,20 +45,13 @@ public final class CanEcho {
     }
 
     static Dissected dissectCanFrame(byte[] frame) {
-        ByteBuffer b = ByteBuffer.wrap(frame).order(ByteOrder.nativeOrder());
-        int id = b.getInt(0);
-        int dlc = b.get(4) & 0xff;
-        return new Dissected(id, dlc, Arrays.copyOfRange(frame, 8, 8 + Math.min(dlc, 8)));
+        CanFrame f = CanFrame.of(frame);
+        return new Dissected(f.canId(), f.data().length, f.data());
     }
 
-    /** {@code (interface,)} as {@code struct sockaddr_can}'s bytes after the family: pad, ifindex, an empty union. */
-    static SockAddr canAddress(String ifname) throws IOException {
-        int index = Sockets.ifNameToIndex(ifname);
-        if (index == 0) {
-            throw new IOException("no interface " + ifname);
-        }
-        byte[] body = ByteBuffer.allocate(22).order(ByteOrder.nativeOrder()).putShort((short) 0).putInt(index).array();
-        return new SockAddr.Raw(Sockets.constant("AF_CAN", -1), body);
+    /** {@code (interface,)}: an unknown interface fails bind with {@code ENODEV}, as in CPython. */
+    static SockAddr canAddress(String ifname) {
+        return SockAddr.Can.of(ifname);
     }
 
     public static void main(String[] args) throws Exception {
