@@ -1679,7 +1679,8 @@ public final class Socket implements java.io.Closeable {
     private void checkFamily(SockAddr a) {
         Objects.requireNonNull(a, "address");
         Family f = a.family();
-        if (f == null ? ((SockAddr.Raw) a).nativeFamily() != nativeFamily : f != family) {
+        // An AF_RDS socket is addressed by AF_INET addresses (CPython parses them as AF_INET's).
+        if (f == null ? ((SockAddr.Raw) a).nativeFamily() != nativeFamily : f != family && !(f == Family.INET && family == Family.RDS)) {
             throw new IllegalArgumentException("a " + (f == null ? "family " + ((SockAddr.Raw) a).nativeFamily() : f)
                     + " address (" + a + ") does not fit a " + (family != null ? family : nativeFamily) + " socket");
         }

@@ -80,20 +80,21 @@ public final class LinuxProvider extends PosixProvider {
     @Override
     protected int openSocket(int family, int type, int protocol) {
         int fd = PosixLibc.socket(family, type | sockFlags, protocol);
-        if (fd >= 0 && family == afQipcrtr) {
+        if (fd >= 0 && (family == afQipcrtr || family == afRds)) {
             noSignalRefused.add(fd);
         }
         return fd >= 0 ? fd : fail();
     }
 
     /**
-     * Descriptors this provider opened whose family's sendmsg refuses every flag but
-     * {@code MSG_DONTWAIT} with {@code EINVAL} ({@code AF_QIPCRTR}): their sends go without
-     * {@code MSG_NOSIGNAL}, which only a stream socket needs. A descriptor adopted from
+     * Descriptors this provider opened whose family's sendmsg refuses flags it does not know,
+     * {@code MSG_NOSIGNAL} among them ({@code AF_QIPCRTR}: {@code EINVAL}, {@code AF_RDS}:
+     * {@code EOPNOTSUPP}): their sends go without it, which only a stream socket needs. A descriptor adopted from
      * elsewhere ({@code fromfd}) is not known here.
      */
     private final Set<Integer> noSignalRefused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final int afQipcrtr = constants().getOrDefault("AF_QIPCRTR", -2);
+    private final int afRds = constants().getOrDefault("AF_RDS", -2);
 
     @Override
     protected int sendFlags(long fd) {

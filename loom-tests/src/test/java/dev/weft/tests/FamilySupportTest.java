@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @Tag(KernelLane.TAG)
 class FamilySupportTest {
     private static final List<Family> LINUX = List.of(Family.UNIX, Family.INET, Family.INET6, Family.NETLINK, Family.PACKET,
-            Family.VSOCK, Family.CAN, Family.ALG, Family.TIPC, Family.QIPCRTR);
+            Family.VSOCK, Family.CAN, Family.ALG, Family.TIPC, Family.QIPCRTR, Family.RDS);
 
     @Test
     void supportsAgreesWithPython() throws Exception {
