@@ -1,5 +1,6 @@
 package dev.weft.examples;
 
+import dev.weft.CanBcmMessage;
 import dev.weft.CanFrame;
 import dev.weft.Family;
 import dev.weft.SockAddr;
@@ -7,8 +8,8 @@ import dev.weft.Socket;
 import dev.weft.SocketType;
 import dev.weft.Sockets;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The seed's program 4: a CAN raw socket on {@code vcan0} that echoes each frame it gets
@@ -81,23 +82,21 @@ public final class CanEcho {
     }
 
     /**
-     * The CAN_BCM variant: connect to the interface, then one {@code TX_SETUP} sending
-     * frame 0x123 three times 100 ms apart ({@code SETTIMER | STARTTIMER}, count 3, ival1).
-     * {@code struct bcm_msg_head} on 64-bit Linux: opcode, flags, count, 4 pad bytes,
-     * ival1 and ival2 ({@code struct bcm_timeval}: two longs each), can_id, nframes, then the frames.
+     * The CAN_BCM variant: connect to the interface, then one {@code TX_SETUP} sending frame
+     * 0x123 three times 100 ms apart ({@code SETTIMER | STARTTIMER | TX_COUNTEVT}, count 3,
+     * ival1), then wait for the kernel's {@code TX_EXPIRED} (closing the socket earlier would
+     * delete the job). {@link CanBcmMessage} is {@code struct bcm_msg_head} and its frames.
      */
     static void bcm(String ifname) throws IOException {
         try (Socket s = Socket.open(Family.CAN, SocketType.DGRAM, Sockets.constant("CAN_BCM", 2))) {
             s.connect(canAddress(ifname));
-            int flags = Sockets.constant("CAN_BCM_SETTIMER", 1) | Sockets.constant("CAN_BCM_STARTTIMER", 2);
-            ByteBuffer m = ByteBuffer.allocate(56 + CAN_FRAME_SIZE).order(ByteOrder.nativeOrder());
-            m.putInt(0, Sockets.constant("CAN_BCM_TX_SETUP", 1)).putInt(4, flags).putInt(8, 3);
-            m.putLong(16, 0).putLong(24, 100_000); // ival1: 100 ms, for the first `count` frames
-            m.putLong(32, 0).putLong(40, 0); // ival2: 0, then stop
-            m.putInt(48, 0x123).putInt(52, 1);
-            m.put(56, buildCanFrame(0x123, new byte[] {0x11, 0x22, 0x33}));
-            s.send(m.array());
+            int flags = CanBcmMessage.SETTIMER | CanBcmMessage.STARTTIMER | Sockets.constant("CAN_BCM_TX_COUNTEVT", 4);
+            s.send(new CanBcmMessage(CanBcmMessage.TX_SETUP, flags, 3, Duration.ofMillis(100), Duration.ZERO, 0x123,
+                    List.of(CanFrame.standard(0x123, new byte[] {0x11, 0x22, 0x33}))).toBytes());
             System.out.println("TX_SETUP: can_id=123 three times, 100 ms apart, on " + ifname);
+            s.setTimeout(Duration.ofSeconds(30));
+            CanBcmMessage done = CanBcmMessage.of(s.recv(4096));
+            System.out.println(done.opcode() == CanBcmMessage.TX_EXPIRED ? "TX_EXPIRED: sent three times" : "BCM: " + done);
         }
     }
 }

@@ -115,4 +115,25 @@ class FamilyExamplesTest {
             assertTrue(echo.get(60, java.util.concurrent.TimeUnit.SECONDS).contains("Received: can_id=123, can_dlc=2"));
         }
     }
+
+    @Test
+    void theBcmVariantSendsThreeTimesAndSeesTxExpired() throws Exception {
+        try (Socket s = Socket.open(Family.CAN, SocketType.RAW, Sockets.constant("CAN_RAW", 1))) {
+            if (Sockets.ifNameToIndex("vcan0") <= 0) {
+                absent("no vcan0 here: program 4 runs in the kernel lane");
+            }
+        } catch (IOException e) {
+            absent("this kernel has no AF_CAN (" + e.getMessage() + "): program 4 runs in the kernel lane");
+        }
+        try (Socket t = Socket.open(Family.CAN, SocketType.RAW, Sockets.constant("CAN_RAW", 1))) {
+            t.bind(CanEcho.canAddress("vcan0"));
+            t.setTimeout(java.time.Duration.ofSeconds(60));
+            String out = run(new String[] {"vcan0", "0", "bcm"}, CanEcho::main);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(dev.weft.CanFrame.standard(0x123, new byte[] {0x11, 0x22, 0x33}),
+                        dev.weft.CanFrame.of(t.recv(CanEcho.CAN_FRAME_SIZE)), "frame " + (i + 1) + " of TX_SETUP's three");
+            }
+            assertTrue(out.contains("TX_EXPIRED: sent three times"), out);
+        }
+    }
 }

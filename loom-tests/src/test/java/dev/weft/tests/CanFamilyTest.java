@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.CanBcmMessage;
 import dev.weft.CanFdFrame;
 import dev.weft.CanFilter;
 import dev.weft.CanFrame;
@@ -22,6 +23,7 @@ import dev.weft.WouldBlockException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -180,6 +182,33 @@ class CanFamilyTest {
             rx.setTimeout(Duration.ofMillis(200));
             assertThrows(WeftTimeoutException.class, () -> rx.recv(CanFrame.SIZE), "loopback off: no local socket sees it");
         }
+    }
+
+    @Test
+    void bcmSendsOnceAndReportsAChangedFrameThroughTheTypedHead() throws Exception {
+        int canBcm = Sockets.constant("CAN_BCM", 2);
+        KernelLane.assumeSocket(Family.CAN, SocketType.DGRAM, canBcm, "CAN_BCM");
+        try (Socket bcm = Socket.open(Family.CAN, SocketType.DGRAM, canBcm); Socket raw = raw()) {
+            bcm.connect(SockAddr.Can.of(IF));
+            bcm.setTimeout(TestKit.BOUND);
+            CanFrame once = CanFrame.standard(0x321, new byte[] {(byte) 0xbe, (byte) 0xef});
+            bcm.send(new CanBcmMessage(CanBcmMessage.TX_SEND, 0, 0, Duration.ZERO, Duration.ZERO, 0x321, List.of(once)).toBytes());
+            assertEquals(once, CanFrame.of(raw.recv(CanFrame.SIZE)), "TX_SEND: the RAW socket sees the frame");
+            bcm.send(CanBcmMessage.of(CanBcmMessage.RX_SETUP, CanBcmMessage.RX_FILTER_ID, 0x222).toBytes());
+            CanFrame watched = CanFrame.standard(0x222, new byte[] {0x42});
+            raw.send(watched.toBytes());
+            CanBcmMessage m = CanBcmMessage.of(bcm.recv(4096));
+            assertEquals(CanBcmMessage.RX_CHANGED, m.opcode(), "RX_SETUP, then RX_CHANGED: " + m);
+            assertEquals(0x222, m.canId());
+            assertEquals(List.of(watched), m.frames(), "with the frame received");
+            CanFrame cyclic = CanFrame.standard(0x333, new byte[] {3});
+            bcm.send(new CanBcmMessage(CanBcmMessage.TX_SETUP, CanBcmMessage.SETTIMER | CanBcmMessage.STARTTIMER, 2,
+                    Duration.ofMillis(10), Duration.ZERO, 0x333, List.of(cyclic)).toBytes());
+            assertEquals(cyclic, CanFrame.of(raw.recv(CanFrame.SIZE)), "TX_SETUP: first of two");
+            assertEquals(cyclic, CanFrame.of(raw.recv(CanFrame.SIZE)), "TX_SETUP: second of two, ival1 later");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new CanBcmMessage(CanBcmMessage.TX_SEND, CanBcmMessage.CAN_FD_FRAME, 0,
+                Duration.ZERO, Duration.ZERO, 1, List.of(CanFrame.standard(1, new byte[0]))), "a classic frame with CAN_FD_FRAME");
     }
 
     @Test
