@@ -34,6 +34,8 @@ public enum Family {
     BLUETOOTH,
     /** {@code AF_QIPCRTR} (Linux). */
     QIPCRTR,
+    /** {@code AF_RDS} (Linux): reliable datagram sockets, addressed by {@code AF_INET} addresses as in CPython. */
+    RDS,
     /** {@code PF_SYSTEM} (macOS). */
     SYSTEM,
     /** {@code AF_HYPERV} (Windows). */

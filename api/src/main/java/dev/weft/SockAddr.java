@@ -35,7 +35,8 @@ import java.util.Objects;
  */
 public sealed interface SockAddr
         permits SockAddr.Inet4, SockAddr.Inet6, SockAddr.Unix, SockAddr.Netlink, SockAddr.Vsock,
-        SockAddr.Packet, SockAddr.SysControl, SockAddr.Raw {
+        SockAddr.Packet, SockAddr.SysControl, SockAddr.Raw,
+        SockAddr.Can, SockAddr.Alg, SockAddr.Tipc, SockAddr.Qipcrtr {
 
     /** The family this address belongs to, or null for a {@link Raw} of an unmapped family. */
     Family family();
@@ -315,6 +316,220 @@ public sealed interface SockAddr
         public String toString() {
             return "packet(" + ifname + ", 0x" + Integer.toHexString(proto) + ", " + pkttype + ", " + hatype + ", "
                     + HexFormat.of().formatHex(addr) + ")";
+        }
+    }
+
+    /**
+     * An {@code AF_CAN} address (Linux), {@code struct sockaddr_can}: the interface and the
+     * union after it. CPython's three forms are three factories: {@code (interface,)} for
+     * {@code CAN_RAW}/{@code CAN_BCM} ({@link #of}), {@code (interface, rx_addr, tx_addr)}
+     * for {@code CAN_ISOTP} ({@link #isotp}) and {@code (interface, name, pgn, addr)} for
+     * {@code CAN_J1939} ({@link #j1939}). {@code ifname} {@code ""} is every interface
+     * (index 0), as in CPython; an interface that does not exist fails the call with
+     * {@code ENODEV}.
+     *
+     * <p>A deliberate difference from CPython, which picks the tuple's shape from the
+     * socket's protocol: an address decoded from the kernel's bytes does not know the
+     * protocol, so this one record holds the union and gives both of its views. ISOTP's
+     * {@code rx_id} and {@code tx_id} are the low and high 32 bits of J1939's 64-bit
+     * {@code name} (the bytes they share on the little-endian ABIs weft runs on, x86_64
+     * and aarch64); {@link #rxId()}/{@link #txId()} read them so.
+     *
+     * <pre>{@code
+     * raw.bind(SockAddr.Can.of("vcan0"));                        // ('vcan0',)
+     * tp.bind(SockAddr.Can.isotp("vcan0", 0x123, 0x321));        // ('vcan0', 0x123, 0x321)
+     * j.bind(SockAddr.Can.j1939("vcan0", 0, 0x40000, 0x20));    // ('vcan0', J1939_NO_NAME, J1939_NO_PGN, 0x20)
+     * }</pre>
+     *
+     * @param ifname the interface name, at most {@value Packet#MAX_IFNAME} bytes of UTF-8
+     * @param name   J1939's 64-bit NAME (or ISOTP's rx/tx ids, see above)
+     * @param pgn    J1939's parameter group number, unsigned 32-bit
+     * @param addr   J1939's address, 0-255
+     */
+    record Can(String ifname, long name, int pgn, int addr) implements SockAddr {
+        /** Checks the interface name and the J1939 address. */
+        public Can {
+            Objects.requireNonNull(ifname, "ifname");
+            if (ifname.getBytes(StandardCharsets.UTF_8).length > Packet.MAX_IFNAME || ifname.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("interface name must be at most " + Packet.MAX_IFNAME + " bytes without NUL: " + ifname);
+            }
+            if (addr < 0 || addr > 0xFF) {
+                throw new IllegalArgumentException("J1939 address must be 0-255, got " + addr);
+            }
+        }
+
+        /** CPython's {@code (interface,)}: {@code CAN_RAW} and {@code CAN_BCM}. */
+        public static Can of(String ifname) {
+            return new Can(ifname, 0, 0, 0);
+        }
+
+        /** CPython's {@code (interface, rx_addr, tx_addr)}: {@code CAN_ISOTP}'s receive and transmit ids. */
+        public static Can isotp(String ifname, int rxId, int txId) {
+            return new Can(ifname, (rxId & 0xFFFF_FFFFL) | ((long) txId << 32), 0, 0);
+        }
+
+        /** CPython's {@code (interface, name, pgn, addr)}: {@code CAN_J1939}. */
+        public static Can j1939(String ifname, long name, int pgn, int addr) {
+            return new Can(ifname, name, pgn, addr);
+        }
+
+        /** ISOTP's {@code rx_id}: the low 32 bits of {@link #name()}. */
+        public int rxId() {
+            return (int) name;
+        }
+
+        /** ISOTP's {@code tx_id}: the high 32 bits of {@link #name()}. */
+        public int txId() {
+            return (int) (name >>> 32);
+        }
+
+        @Override
+        public Family family() {
+            return Family.CAN;
+        }
+
+        @Override
+        public String toString() {
+            return name == 0 && pgn == 0 && addr == 0 ? "can(" + ifname + ")"
+                    : "can(" + ifname + ", name 0x" + Long.toHexString(name) + ", pgn 0x" + Integer.toHexString(pgn)
+                            + ", addr 0x" + Integer.toHexString(addr) + ")";
+        }
+    }
+
+    /**
+     * An {@code AF_ALG} address (Linux's kernel crypto API), {@code struct sockaddr_alg}:
+     * CPython's {@code (type, name[, feat[, mask]])}. Bind a {@code SOCK_SEQPACKET} socket to
+     * it, set the key with {@code ALG_SET_KEY}, and {@code accept()} an operation socket;
+     * {@link Socket#sendMsgAfAlg} passes the operation, IV and associated-data length.
+     *
+     * <pre>{@code
+     * try (Socket alg = Socket.open(Family.ALG, SocketType.SEQPACKET)) {
+     *     alg.bind(new SockAddr.Alg("hash", "sha256"));
+     *     try (Socket op = alg.accept().socket()) {
+     *         op.sendAll("abc".getBytes());
+     *         byte[] digest = op.recv(32);
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param type {@code "hash"}, {@code "skcipher"}, {@code "aead"}, {@code "rng"}...: at most
+     *             {@value #MAX_TYPE} bytes of UTF-8 ({@code salg_type[14]} with its NUL)
+     * @param name the algorithm, e.g. {@code "cbc(aes)"}: at most {@value #MAX_NAME} bytes
+     * @param feat {@code salg_feat}, unsigned 32-bit
+     * @param mask {@code salg_mask}, unsigned 32-bit
+     */
+    record Alg(String type, String name, int feat, int mask) implements SockAddr {
+        /** {@code sizeof(salg_type)} less the NUL, as CPython's "AF_ALG type too long." check. */
+        public static final int MAX_TYPE = 13;
+        /** {@code sizeof(salg_name)} less the NUL (64 bytes; CPython's check). */
+        public static final int MAX_NAME = 63;
+
+        /** Checks both names' lengths. */
+        public Alg {
+            checkName("type", type, MAX_TYPE);
+            checkName("name", name, MAX_NAME);
+        }
+
+        /** CPython's 2-tuple {@code (type, name)}: feat and mask 0. */
+        public Alg(String type, String name) {
+            this(type, name, 0, 0);
+        }
+
+        private static void checkName(String what, String v, int max) {
+            Objects.requireNonNull(v, what);
+            if (v.getBytes(StandardCharsets.UTF_8).length > max || v.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("AF_ALG " + what + " too long or with a NUL (at most " + max + " bytes): " + v);
+            }
+        }
+
+        @Override
+        public Family family() {
+            return Family.ALG;
+        }
+
+        @Override
+        public String toString() {
+            return "alg(" + type + ", " + name + (feat != 0 || mask != 0 ? ", " + Integer.toUnsignedString(feat) + ", "
+                    + Integer.toUnsignedString(mask) : "") + ")";
+        }
+    }
+
+    /**
+     * An {@code AF_TIPC} address (Linux), {@code struct sockaddr_tipc}: CPython's
+     * {@code (addr_type, v1, v2, v3[, scope])}. By type: {@code TIPC_ADDR_NAMESEQ} (1) is
+     * {@code (type, lower, upper)}, a service range to bind; {@code TIPC_ADDR_NAME} (2) is
+     * {@code (type, instance, domain)}, a service to send to; {@code TIPC_ADDR_ID} (3) is
+     * {@code (node, ref, 0)}, one socket (its {@code v3} is always 0, as CPython ignores it).
+     * {@code scope} defaults to {@code TIPC_CLUSTER_SCOPE} (2) as in CPython.
+     *
+     * <p>A deliberate difference from CPython: a decoded {@code TIPC_ADDR_NAME} carries the
+     * domain as {@code v3}, where CPython's {@code makesockaddr} repeats the instance, so that
+     * every decoded address encodes back to the same bytes.
+     *
+     * <pre>{@code
+     * srv.bind(new SockAddr.Tipc(SockAddr.Tipc.NAMESEQ, 2000, 200, 210));  // a service range
+     * cli.sendTo(data, new SockAddr.Tipc(SockAddr.Tipc.NAME, 2000, 205, 0));
+     * }</pre>
+     */
+    record Tipc(int addrType, int v1, int v2, int v3, int scope) implements SockAddr {
+        /** {@code TIPC_ADDR_NAMESEQ} ({@code TIPC_SERVICE_RANGE}). */
+        public static final int NAMESEQ = 1;
+        /** {@code TIPC_ADDR_NAME} ({@code TIPC_SERVICE_ADDR}). */
+        public static final int NAME = 2;
+        /** {@code TIPC_ADDR_ID} ({@code TIPC_SOCKET_ADDR}). */
+        public static final int ID = 3;
+        /** {@code TIPC_CLUSTER_SCOPE}, CPython's default scope. */
+        public static final int CLUSTER_SCOPE = 2;
+
+        /** Checks the address type and the scope; {@code v3} of an {@link #ID} becomes 0. */
+        public Tipc {
+            if (addrType < NAMESEQ || addrType > ID) {
+                throw new IllegalArgumentException("TIPC address type must be TIPC_ADDR_NAMESEQ (1), TIPC_ADDR_NAME (2) or"
+                        + " TIPC_ADDR_ID (3), got " + addrType);
+            }
+            if (scope < 0 || scope > 0xFF) {
+                throw new IllegalArgumentException("TIPC scope must be 0-255, got " + scope);
+            }
+            if (addrType == ID) {
+                v3 = 0;
+            }
+        }
+
+        /** CPython's 4-tuple: {@link #CLUSTER_SCOPE}. */
+        public Tipc(int addrType, int v1, int v2, int v3) {
+            this(addrType, v1, v2, v3, CLUSTER_SCOPE);
+        }
+
+        @Override
+        public Family family() {
+            return Family.TIPC;
+        }
+
+        @Override
+        public String toString() {
+            return "tipc(" + addrType + ", " + Integer.toUnsignedString(v1) + ", " + Integer.toUnsignedString(v2) + ", "
+                    + Integer.toUnsignedString(v3) + ", " + scope + ")";
+        }
+    }
+
+    /**
+     * An {@code AF_QIPCRTR} address (Linux, Qualcomm IPC router), {@code struct sockaddr_qrtr}:
+     * CPython's {@code (node, port)}, both unsigned 32-bit.
+     *
+     * <pre>{@code
+     * int node = ((SockAddr.Qipcrtr) s.getSockName()).node();   // this host's node
+     * s.bind(new SockAddr.Qipcrtr(node, 0));                     // any port
+     * }</pre>
+     */
+    record Qipcrtr(int node, int port) implements SockAddr {
+        @Override
+        public Family family() {
+            return Family.QIPCRTR;
+        }
+
+        @Override
+        public String toString() {
+            return "qipcrtr(" + Integer.toUnsignedString(node) + ", " + Integer.toUnsignedString(port) + ")";
         }
     }
 

@@ -256,4 +256,15 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
             return group instanceof Inet6Address;
         }
     }
+
+    /** The receive filters of a {@code CAN_RAW} socket (Linux; an empty array receives nothing). */
+    public static final SockOpt<CanFilter[]> CAN_RAW_FILTER = new SockOpt<>("CAN_RAW_FILTER", "SOL_CAN_RAW", CanFilter[].class);
+    /** A {@code CAN_RAW} socket sends and receives {@link CanFdFrame}s too (Linux). */
+    public static final SockOpt<Boolean> CAN_RAW_FD_FRAMES = bool("CAN_RAW_FD_FRAMES", "SOL_CAN_RAW");
+    /** Frames sent are looped back to other sockets on this host (Linux; on by default). */
+    public static final SockOpt<Boolean> CAN_RAW_LOOPBACK = bool("CAN_RAW_LOOPBACK", "SOL_CAN_RAW");
+    /** A socket receives the frames it sent itself, when loopback is on (Linux; off by default). */
+    public static final SockOpt<Boolean> CAN_RAW_RECV_OWN_MSGS = bool("CAN_RAW_RECV_OWN_MSGS", "SOL_CAN_RAW");
+    /** A frame must match every filter rather than any (Linux). */
+    public static final SockOpt<Boolean> CAN_RAW_JOIN_FILTERS = bool("CAN_RAW_JOIN_FILTERS", "SOL_CAN_RAW");
 }

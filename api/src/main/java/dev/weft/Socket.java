@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import dev.weft.spi.MsgResult;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -372,12 +373,14 @@ public final class Socket implements java.io.Closeable {
     /**
      * {@code accept4(2)}: waits for a connection. The new socket is blocking, or has the
      * default timeout if {@link Sockets#setDefaultTimeout} set one, whatever this socket's
-     * mode (Python's rule).
+     * mode (Python's rule). On {@code AF_ALG} (an operation socket) the address is null, as
+     * CPython's {@code None}: that family has no peer name, and the kernel refuses an accept
+     * that asks for one ({@code ECONNABORTED}).
      */
     public Accepted accept() throws IOException {
-        SockAddr[] peer = new SockAddr[1];
+        SockAddr[] peer = nativeFamily == p.constants().getOrDefault("AF_ALG", -2) ? null : new SockAddr[1];
         long r = retry(Poller.READ, deadline(0), SPIN, () -> p.accept(fd, peer), "accept", null, 0, 0);
-        return new Accepted(adopt(ctx, r, nativeFamily, nativeType, proto), peer[0]);
+        return new Accepted(adopt(ctx, r, nativeFamily, nativeType, proto), peer == null ? null : peer[0]);
     }
 
     /** A connection from {@link #accept()}: Python's {@code (conn, address)}. Closing it closes the socket. */
@@ -781,6 +784,45 @@ public final class Socket implements java.io.Closeable {
      */
     public long sendFds(List<ByteBuffer> buffers, int[] fds, int flags, SockAddr address) throws IOException {
         return sendMsg(buffers, List.of(Ancillary.rights(fds)), flags, address);
+    }
+
+    /**
+     * Python's {@code sendmsg_afalg(msg, *, op, iv, assoclen, flags)}: one {@code sendmsg(2)}
+     * on an {@code AF_ALG} operation socket with {@code ALG_SET_OP}, {@code ALG_SET_IV}
+     * ({@code struct af_alg_iv}) and {@code ALG_SET_AEAD_ASSOCLEN} as ancillary data, each
+     * only when given (null leaves it out, as CPython's {@code None}).
+     *
+     * <pre>{@code
+     * op.sendMsgAfAlg(List.of(ByteBuffer.wrap(plain)), SocketConstants.ALG_OP_ENCRYPT, iv, null, 0);
+     * byte[] cipher = op.recv(plain.length);
+     * }</pre>
+     *
+     * @param op       {@code ALG_OP_ENCRYPT}, {@code ALG_OP_DECRYPT}..., or null
+     * @param iv       the initialisation vector, or null
+     * @param assocLen the length of the associated data at the start of the message (AEAD), or null
+     * @return the number of bytes sent
+     */
+    public long sendMsgAfAlg(List<ByteBuffer> msg, Integer op, byte[] iv, Integer assocLen, int flags) throws IOException {
+        int solAlg = Sockets.requireConstant(p, "SOL_ALG");
+        List<Ancillary> anc = new ArrayList<>(3);
+        if (op != null) {
+            anc.add(new Ancillary(solAlg, Sockets.requireConstant(p, "ALG_SET_OP"), nativeInt(op)));
+        }
+        if (iv != null) {
+            anc.add(new Ancillary(solAlg, Sockets.requireConstant(p, "ALG_SET_IV"),
+                    ByteBuffer.allocate(4 + iv.length).order(ByteOrder.nativeOrder()).putInt(iv.length).put(iv).array()));
+        }
+        if (assocLen != null) {
+            if (assocLen < 0) {
+                throw new IllegalArgumentException("assoclen must be positive, got " + assocLen);
+            }
+            anc.add(new Ancillary(solAlg, Sockets.requireConstant(p, "ALG_SET_AEAD_ASSOCLEN"), nativeInt(assocLen)));
+        }
+        return sendMsg(msg, anc, flags, null);
+    }
+
+    private static byte[] nativeInt(int v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(v).array();
     }
 
     /**
@@ -1330,6 +1372,19 @@ public final class Socket implements java.io.Closeable {
         }
     }
 
+    /**
+     * Python's {@code setsockopt(level, name, None, optlen)}, for the options that take only a
+     * length, e.g. {@code setSockOpt(SOL_ALG, ALG_SET_AEAD_AUTHSIZE, null, 16)}. A deliberate
+     * difference from CPython, which passes a NULL value: weft passes {@code optlen} zero
+     * bytes (such options read only the length).
+     */
+    public void setSockOpt(int level, int name, Void none, int optlen) throws IOException {
+        if (optlen < 0) {
+            throw new IllegalArgumentException("optlen must not be negative, got " + optlen);
+        }
+        setSockOpt(level, name, new byte[optlen]);
+    }
+
     /** Python's {@code getsockopt(level, name)}: the value as an int. */
     public int getSockOpt(int level, int name) throws IOException {
         byte[] b = getSockOpt(level, name, 4);
@@ -1686,7 +1741,8 @@ public final class Socket implements java.io.Closeable {
     private void checkFamily(SockAddr a) {
         Objects.requireNonNull(a, "address");
         Family f = a.family();
-        if (f == null ? ((SockAddr.Raw) a).nativeFamily() != nativeFamily : f != family) {
+        // An AF_RDS socket is addressed by AF_INET addresses (CPython parses them as AF_INET's).
+        if (f == null ? ((SockAddr.Raw) a).nativeFamily() != nativeFamily : f != family && !(f == Family.INET && family == Family.RDS)) {
             throw new IllegalArgumentException("a " + (f == null ? "family " + ((SockAddr.Raw) a).nativeFamily() : f)
                     + " address (" + a + ") does not fit a " + (family != null ? family : nativeFamily) + " socket");
         }

@@ -43,6 +43,40 @@ public final class Sockets {
         return ProviderContext.capabilities().contains(capability);
     }
 
+    /**
+     * True if the running kernel has the address family: it maps to a number and
+     * {@code socket(2)} of it does not fail with {@code EAFNOSUPPORT} (the kernel loads a
+     * family's module on that call where it can). A family may still lack a protocol or a
+     * transport: {@code AF_VSOCK} without {@code vsock_loopback} reaches no CID, {@code AF_CAN}
+     * needs an interface. Probed once per family.
+     *
+     * <pre>{@code
+     * if (Sockets.supports(Family.CAN)) try (Socket s = Socket.open(Family.CAN, SocketType.RAW, CAN_RAW)) { ... }
+     * }</pre>
+     */
+    public static boolean supports(Family family) {
+        Boolean known = FAMILIES.get(family);
+        if (known == null) {
+            // Not computeIfAbsent: that holds a monitor while the probe opens a socket.
+            known = probeFamily(family);
+            FAMILIES.putIfAbsent(family, known);
+        }
+        return known;
+    }
+
+    private static final java.util.Map<Family, Boolean> FAMILIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean probeFamily(Family family) {
+        if (family == Family.UNSPEC || provider().nativeFamily(family) < 0) {
+            return false;
+        }
+        try (Socket s = Socket.open(family, SocketType.DGRAM, 0)) {
+            return s.fileno() >= 0;
+        } catch (IOException e) {
+            return !(e instanceof OsError o && o.errno() == Errno.EAFNOSUPPORT);
+        }
+    }
+
     /** Every capability of the running OS and kernel. */
     public static Set<Capability> capabilities() {
         return ProviderContext.capabilities();
@@ -531,6 +565,27 @@ public final class Sockets {
             throw ctx.error(r, "getsockopt " + name);
         }
         return java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder()).getInt();
+    }
+
+    /**
+     * This machine's {@code AF_VSOCK} context id, as Python's
+     * {@code fcntl.ioctl(open("/dev/vsock"), IOCTL_VM_SOCKETS_GET_LOCAL_CID, ...)} gives it
+     * (Linux; 1, {@code VMADDR_CID_LOCAL}, where only the loopback transport is loaded).
+     *
+     * <pre>{@code
+     * long cid = Sockets.vsockLocalCid();
+     * }</pre>
+     *
+     * @throws IOException with the errno when {@code /dev/vsock} is missing or refuses the ioctl
+     * @throws UnsupportedOperationException on an OS without it
+     */
+    public static long vsockLocalCid() throws IOException {
+        ProviderContext ctx = ProviderContext.require();
+        long r = ctx.provider.vsockLocalCid();
+        if (r < 0) {
+            throw ctx.error((int) r, "ioctl(/dev/vsock, IOCTL_VM_SOCKETS_GET_LOCAL_CID)");
+        }
+        return r;
     }
 
     /** Python's {@code socket.close(fd)}: closes a raw descriptor (one from {@link Socket#detach} or {@link Socket#recvFds}). */

@@ -236,6 +236,11 @@ public class ForwardingSocketProvider implements SocketProvider {
     }
 
     @Override
+    public long vsockLocalCid() {
+        return delegate.vsockLocalCid();
+    }
+
+    @Override
     public long sendFile(long fd, long fileFd, long offset, long count) {
         return delegate.sendFile(fd, fileFd, offset, count);
     }

@@ -235,6 +235,14 @@ public interface SocketProvider {
         throw new UnsupportedOperationException(name() + " has no fromshare(): CPython's socket.fromshare() (WSASocketW) exists only on Windows");
     }
 
+    /**
+     * {@code ioctl(fd of /dev/vsock, IOCTL_VM_SOCKETS_GET_LOCAL_CID)} (Linux): this machine's
+     * {@code AF_VSOCK} context id (unsigned 32-bit, as a long), or -errno.
+     */
+    default long vsockLocalCid() {
+        throw new UnsupportedOperationException(name() + " has no AF_VSOCK local-CID ioctl");
+    }
+
     /** Opens {@code path} read-only and close-on-exec for {@link #sendFile}; the descriptor or -errno. */
     default long openForReading(String path) {
         throw new UnsupportedOperationException(name() + " does not open files");

@@ -1,14 +1,15 @@
 package dev.weft.examples;
 
+import dev.weft.CanBcmMessage;
+import dev.weft.CanFrame;
 import dev.weft.Family;
 import dev.weft.SockAddr;
 import dev.weft.Socket;
 import dev.weft.SocketType;
 import dev.weft.Sockets;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.Arrays;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The seed's program 4: a CAN raw socket on {@code vcan0} that echoes each frame it gets
@@ -17,9 +18,9 @@ import java.util.Arrays;
  * with {@code TX_SETUP}). Needs a kernel with {@code AF_CAN} and a {@code vcan0}: it runs
  * in the QEMU lane, not on a kernel without CAN.
  *
- * <p>weft has no typed {@code SockAddr} for AF_CAN yet (it comes with the family's own
- * work, proven in the lane): the address {@code (interface,)} is passed as
- * {@link SockAddr.Raw}, {@code struct sockaddr_can}'s bytes after its family field.
+ * <p>The seed's {@code build_can_frame}/{@code dissect_can_frame} keep their names and
+ * output; the packing itself is weft's typed {@link CanFrame} ({@code "=IB3x8s"}), and the
+ * address {@code (interface,)} is {@link SockAddr.Can#of}.
  *
  * <pre>
  * java ... dev.weft.examples.CanEcho [interface=vcan0] [frames=forever] [bcm]
@@ -29,15 +30,11 @@ public final class CanEcho {
     private CanEcho() {}
 
     /** {@code "=IB3x8s"}: can_id, can_dlc, 3 pad bytes, 8 data bytes; native byte order. */
-    static final int CAN_FRAME_SIZE = 16;
+    static final int CAN_FRAME_SIZE = CanFrame.SIZE;
 
-    /** The seed's {@code build_can_frame}. */
+    /** The seed's {@code build_can_frame}: {@link CanFrame} packs it (at most 8 bytes, a clear error beyond). */
     static byte[] buildCanFrame(int canId, byte[] data) {
-        if (data.length > 8) {
-            throw new IllegalArgumentException("a can_frame carries at most 8 bytes, not " + data.length);
-        }
-        return ByteBuffer.allocate(CAN_FRAME_SIZE).order(ByteOrder.nativeOrder()).putInt(canId).put((byte) data.length)
-                .put(new byte[3]).put(Arrays.copyOf(data, 8)).array();
+        return new CanFrame(canId, data).toBytes();
     }
 
     /** The seed's {@code dissect_can_frame}: (can_id, can_dlc, data[:can_dlc]). */
@@ -49,20 +46,13 @@ public final class CanEcho {
     }
 
     static Dissected dissectCanFrame(byte[] frame) {
-        ByteBuffer b = ByteBuffer.wrap(frame).order(ByteOrder.nativeOrder());
-        int id = b.getInt(0);
-        int dlc = b.get(4) & 0xff;
-        return new Dissected(id, dlc, Arrays.copyOfRange(frame, 8, 8 + Math.min(dlc, 8)));
+        CanFrame f = CanFrame.of(frame);
+        return new Dissected(f.canId(), f.data().length, f.data());
     }
 
-    /** {@code (interface,)} as {@code struct sockaddr_can}'s bytes after the family: pad, ifindex, an empty union. */
-    static SockAddr canAddress(String ifname) throws IOException {
-        int index = Sockets.ifNameToIndex(ifname);
-        if (index == 0) {
-            throw new IOException("no interface " + ifname);
-        }
-        byte[] body = ByteBuffer.allocate(22).order(ByteOrder.nativeOrder()).putShort((short) 0).putInt(index).array();
-        return new SockAddr.Raw(Sockets.constant("AF_CAN", -1), body);
+    /** {@code (interface,)}: an unknown interface fails bind with {@code ENODEV}, as in CPython. */
+    static SockAddr canAddress(String ifname) {
+        return SockAddr.Can.of(ifname);
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,23 +82,21 @@ public final class CanEcho {
     }
 
     /**
-     * The CAN_BCM variant: connect to the interface, then one {@code TX_SETUP} sending
-     * frame 0x123 three times 100 ms apart ({@code SETTIMER | STARTTIMER}, count 3, ival1).
-     * {@code struct bcm_msg_head} on 64-bit Linux: opcode, flags, count, 4 pad bytes,
-     * ival1 and ival2 ({@code struct bcm_timeval}: two longs each), can_id, nframes, then the frames.
+     * The CAN_BCM variant: connect to the interface, then one {@code TX_SETUP} sending frame
+     * 0x123 three times 100 ms apart ({@code SETTIMER | STARTTIMER | TX_COUNTEVT}, count 3,
+     * ival1), then wait for the kernel's {@code TX_EXPIRED} (closing the socket earlier would
+     * delete the job). {@link CanBcmMessage} is {@code struct bcm_msg_head} and its frames.
      */
     static void bcm(String ifname) throws IOException {
         try (Socket s = Socket.open(Family.CAN, SocketType.DGRAM, Sockets.constant("CAN_BCM", 2))) {
             s.connect(canAddress(ifname));
-            int flags = Sockets.constant("CAN_BCM_SETTIMER", 1) | Sockets.constant("CAN_BCM_STARTTIMER", 2);
-            ByteBuffer m = ByteBuffer.allocate(56 + CAN_FRAME_SIZE).order(ByteOrder.nativeOrder());
-            m.putInt(0, Sockets.constant("CAN_BCM_TX_SETUP", 1)).putInt(4, flags).putInt(8, 3);
-            m.putLong(16, 0).putLong(24, 100_000); // ival1: 100 ms, for the first `count` frames
-            m.putLong(32, 0).putLong(40, 0); // ival2: 0, then stop
-            m.putInt(48, 0x123).putInt(52, 1);
-            m.put(56, buildCanFrame(0x123, new byte[] {0x11, 0x22, 0x33}));
-            s.send(m.array());
+            int flags = CanBcmMessage.SETTIMER | CanBcmMessage.STARTTIMER | Sockets.constant("CAN_BCM_TX_COUNTEVT", 4);
+            s.send(new CanBcmMessage(CanBcmMessage.TX_SETUP, flags, 3, Duration.ofMillis(100), Duration.ZERO, 0x123,
+                    List.of(CanFrame.standard(0x123, new byte[] {0x11, 0x22, 0x33}))).toBytes());
             System.out.println("TX_SETUP: can_id=123 three times, 100 ms apart, on " + ifname);
+            s.setTimeout(Duration.ofSeconds(30));
+            CanBcmMessage done = CanBcmMessage.of(s.recv(4096));
+            System.out.println(done.opcode() == CanBcmMessage.TX_EXPIRED ? "TX_EXPIRED: sent three times" : "BCM: " + done);
         }
     }
 }

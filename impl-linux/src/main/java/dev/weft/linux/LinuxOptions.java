@@ -1,5 +1,6 @@
 package dev.weft.linux;
 
+import dev.weft.CanFilter;
 import dev.weft.Credentials;
 import dev.weft.PacketMembership;
 import dev.weft.SockOpt;
@@ -32,6 +33,22 @@ final class LinuxOptions {
                 .put(a).array();
     }, null);
 
+    /** {@code struct can_filter[]}: {@code can_id}, {@code can_mask}, native order, 8 bytes each. */
+    static final OptionCodec<CanFilter[]> CAN_FILTERS = OptionCodec.of(CanFilter[].class, fs -> {
+        var b = OptionCodecs.buffer(8 * fs.length);
+        for (CanFilter f : fs) {
+            b.putInt(f.canId()).putInt(f.canMask());
+        }
+        return b.array();
+    }, (v, n) -> {
+        var b = java.nio.ByteBuffer.wrap(v, 0, n).order(java.nio.ByteOrder.nativeOrder());
+        CanFilter[] fs = new CanFilter[n / 8];
+        for (int i = 0; i < fs.length; i++) {
+            fs[i] = new CanFilter(b.getInt(8 * i), b.getInt(8 * i + 4));
+        }
+        return fs;
+    });
+
     /** By option name, over the POSIX ones. */
     static final Map<String, OptionCodec<?>> NAMED = Map.of(
             "IP_ADD_MEMBERSHIP", IP_MREQN,
@@ -39,5 +56,6 @@ final class LinuxOptions {
             "TCP_INFO", TCP_INFO,
             "SO_PEERCRED", UCRED,
             "PACKET_ADD_MEMBERSHIP", PACKET_MREQ,
-            "PACKET_DROP_MEMBERSHIP", PACKET_MREQ);
+            "PACKET_DROP_MEMBERSHIP", PACKET_MREQ,
+            "CAN_RAW_FILTER", CAN_FILTERS);
 }

@@ -50,7 +50,8 @@ public final class LinuxProvider extends PosixProvider {
      * Linux's own (this package). A new family is one more entry here.
      */
     public static final List<FamilyCodec<?>> FAMILIES = List.of(Inet4Codec.INSTANCE, Inet6Codec.INSTANCE,
-            UnixCodec.INSTANCE, NetlinkCodec.INSTANCE, VsockCodec.INSTANCE, PacketCodec.INSTANCE);
+            UnixCodec.INSTANCE, NetlinkCodec.INSTANCE, VsockCodec.INSTANCE, PacketCodec.INSTANCE,
+            CanCodec.INSTANCE, AlgCodec.INSTANCE, TipcCodec.INSTANCE, QipcrtrCodec.INSTANCE);
 
     /** Called by ServiceLoader; loads no native code. */
     public LinuxProvider() {
@@ -79,7 +80,31 @@ public final class LinuxProvider extends PosixProvider {
     @Override
     protected int openSocket(int family, int type, int protocol) {
         int fd = PosixLibc.socket(family, type | sockFlags, protocol);
+        if (fd >= 0 && (family == afQipcrtr || family == afRds)) {
+            noSignalRefused.add(fd);
+        }
         return fd >= 0 ? fd : fail();
+    }
+
+    /**
+     * Descriptors this provider opened whose family's sendmsg refuses flags it does not know,
+     * {@code MSG_NOSIGNAL} among them ({@code AF_QIPCRTR}: {@code EINVAL}, {@code AF_RDS}:
+     * {@code EOPNOTSUPP}): their sends go without it, which only a stream socket needs. A descriptor adopted from
+     * elsewhere ({@code fromfd}) is not known here.
+     */
+    private final Set<Integer> noSignalRefused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final int afQipcrtr = constants().getOrDefault("AF_QIPCRTR", -2);
+    private final int afRds = constants().getOrDefault("AF_RDS", -2);
+
+    @Override
+    protected int sendFlags(long fd) {
+        return noSignalRefused.isEmpty() || !noSignalRefused.contains((int) fd) ? msgNoSignal : 0;
+    }
+
+    @Override
+    public int close(long fd) {
+        noSignalRefused.remove((int) fd); // before the number can be reused
+        return super.close(fd);
     }
 
     @Override
@@ -149,7 +174,7 @@ public final class LinuxProvider extends PosixProvider {
 
     @Override
     public long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
-        return Mmsg.send(codec, (int) fd, srcs, to, flags | sendFlags());
+        return Mmsg.send(codec, (int) fd, srcs, to, flags | sendFlags(fd));
     }
 
     // ---- Linux's own structures ------------------------------------------------------------
@@ -182,6 +207,23 @@ public final class LinuxProvider extends PosixProvider {
     @Override
     public Ancillary encodeCredentials(Credentials credentials) {
         return new Ancillary(constant("SOL_SOCKET"), constant("SCM_CREDENTIALS"), LinuxStructs.ucred(credentials));
+    }
+
+    /** {@code ioctl(/dev/vsock, IOCTL_VM_SOCKETS_GET_LOCAL_CID)}: this machine's CID. */
+    @Override
+    public long vsockLocalCid() {
+        long fd = openForReading("/dev/vsock");
+        if (fd < 0) {
+            return fd;
+        }
+        Scratch s = Scratch.take();
+        try {
+            int r = LinuxIoctl.ioctl((int) fd, constant("IOCTL_VM_SOCKETS_GET_LOCAL_CID") & 0xFFFFFFFFL, s.aux());
+            return r < 0 ? fail() : s.view().getInt(Scratch.AUX_OFFSET) & 0xFFFFFFFFL;
+        } finally {
+            s.give();
+            PosixLibc.close((int) fd);
+        }
     }
 
     IOException errorFor(int nativeErrno, String context) {

@@ -104,7 +104,7 @@ final class PacketCodec extends FamilyCodec<SockAddr.Packet> {
         return new SockAddr.Packet(name, proto, b.get(off + 10) & 0xFF, b.getShort(off + 8) & 0xFFFF, hw);
     }
 
-    private static boolean fits(String name) {
+    static boolean fits(String name) {
         byte[] u = name.getBytes(StandardCharsets.UTF_8);
         return u.length <= SockAddr.Packet.MAX_IFNAME && name.indexOf('\0') < 0 && name.indexOf('\uFFFD') < 0;
     }

@@ -127,6 +127,11 @@ public abstract class PosixProvider implements SocketProvider {
     /** Flags every send carries ({@code MSG_NOSIGNAL} where it exists). */
     protected abstract int sendFlags();
 
+    /** The flags every send on {@code fd} carries: {@link #sendFlags()} unless the OS says otherwise for that socket. */
+    protected int sendFlags(long fd) {
+        return sendFlags();
+    }
+
     /** Creates the poller, once, on first use. */
     protected abstract Poller newPoller();
 
@@ -298,7 +303,8 @@ public abstract class PosixProvider implements SocketProvider {
         Scratch s = Scratch.take(0);
         try {
             s.len(Scratch.ADDR_SIZE);
-            int r = acceptSocket((int) fd, s.addr(), s.lenPtr());
+            // No peer wanted: NULL, as AF_ALG needs (its getname fails, and accept with it).
+            int r = peer != null ? acceptSocket((int) fd, s.addr(), s.lenPtr()) : acceptSocket((int) fd, 0, 0);
             if (r >= 0 && peer != null) {
                 peer[0] = codec.decode(s.view(), 0, s.len());
             }
@@ -354,7 +360,7 @@ public abstract class PosixProvider implements SocketProvider {
     public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
         int want = src.remaining();
         boolean direct = src.isDirect();
-        flags |= sendFlags();
+        flags |= sendFlags(fd);
         if (!direct || to != null) {
             Scratch s = Scratch.take(direct ? 0 : want);
             long big = 0;
@@ -503,7 +509,7 @@ public abstract class PosixProvider implements SocketProvider {
 
     @Override
     public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
-        return Messages.send(this, msgLayout(), (int) fd, srcs, ancillary, flags | sendFlags(), to);
+        return Messages.send(this, msgLayout(), (int) fd, srcs, ancillary, flags | sendFlags(fd), to);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class AddressGen {
 
     /** The forms {@link SockAddr} has, with the three kinds of {@code AF_UNIX} name apart. */
     public enum Form {
-        INET4, INET6, UNIX_PATH, UNIX_ABSTRACT, UNIX_UNNAMED, NETLINK, VSOCK, PACKET, RAW
+        INET4, INET6, UNIX_PATH, UNIX_ABSTRACT, UNIX_UNNAMED, NETLINK, VSOCK, PACKET, CAN, ALG, TIPC, QIPCRTR, RAW
     }
 
     /** An address of a random form; {@link Form#RAW} uses a family number above 255, which no OS assigns. */
@@ -57,6 +57,10 @@ public final class AddressGen {
             case NETLINK -> netlink(r);
             case VSOCK -> vsock(r);
             case PACKET -> packet(r);
+            case CAN -> can(r);
+            case ALG -> alg(r);
+            case TIPC -> tipc(r);
+            case QIPCRTR -> new SockAddr.Qipcrtr(edgyInt(r), edgyInt(r));
             case RAW -> raw(r, 0xFFFF, f -> f > 255);
         };
     }
@@ -233,6 +237,63 @@ public final class AddressGen {
         byte[] hw = new byte[r.nextInt(5) == 0 ? lengthUpTo(r, SockAddr.Packet.MAX_ADDR_LEN) : lengthUpTo(r, 8)];
         r.nextBytes(hw);
         return new SockAddr.Packet(ifname, proto, pkttype, hatype, hw);
+    }
+
+    /**
+     * An {@code AF_CAN} address on one of this host's interfaces or on {@code ""}, in one of
+     * CPython's three forms: {@code (interface,)}, ISOTP's {@code (interface, rx, tx)} with
+     * standard and extended ids, J1939's {@code (interface, name, pgn, addr)} with
+     * {@code J1939_NO_NAME}/{@code NO_PGN}/{@code NO_ADDR} and any 64-bit name.
+     */
+    public static SockAddr.Can can(RandomGenerator r) {
+        List<String> ifnames = interfaceNames();
+        String ifname = ifnames.isEmpty() || r.nextInt(4) == 0 ? "" : ifnames.get(r.nextInt(ifnames.size()));
+        return switch (r.nextInt(3)) {
+            case 0 -> SockAddr.Can.of(ifname);
+            case 1 -> SockAddr.Can.isotp(ifname, r.nextBoolean() ? r.nextInt(0x800) : 0x8000_0000 | r.nextInt(0x2000_0000),
+                    edgyInt(r));
+            default -> SockAddr.Can.j1939(ifname, r.nextBoolean() ? 0 : r.nextLong(),
+                    r.nextBoolean() ? 0x40000 : edgyInt(r), r.nextBoolean() ? 0xFF : r.nextInt(256));
+        };
+    }
+
+    /**
+     * An {@code AF_ALG} address: a common type and algorithm, or names of random printable
+     * and non-ASCII characters up to the longest allowed ({@value SockAddr.Alg#MAX_TYPE} and
+     * {@value SockAddr.Alg#MAX_NAME} bytes), with any feat and mask.
+     */
+    public static SockAddr.Alg alg(RandomGenerator r) {
+        if (r.nextBoolean()) {
+            String[][] known = {{"hash", "sha256"}, {"skcipher", "cbc(aes)"}, {"aead", "gcm(aes)"}, {"rng", "stdrng"}};
+            String[] k = known[r.nextInt(known.length)];
+            return new SockAddr.Alg(k[0], k[1]);
+        }
+        return new SockAddr.Alg(utf8UpTo(r, SockAddr.Alg.MAX_TYPE), utf8UpTo(r, SockAddr.Alg.MAX_NAME), edgyInt(r), edgyInt(r));
+    }
+
+    /** A string without NUL whose UTF-8 is at most {@code max} bytes, often exactly that long. */
+    private static String utf8UpTo(RandomGenerator r, int max) {
+        StringBuilder sb = new StringBuilder();
+        int target = r.nextBoolean() ? max : r.nextInt(max + 1);
+        int bytes = 0;
+        while (bytes < target) {
+            char c = r.nextInt(4) == 0 ? (char) (0xA0 + r.nextInt(0x700)) : (char) (0x20 + r.nextInt(0x5F));
+            int n = c < 0x80 ? 1 : 2;
+            if (bytes + n > target) {
+                c = 'a';
+                n = 1;
+            }
+            sb.append(c);
+            bytes += n;
+        }
+        return sb.toString();
+    }
+
+    /** An {@code AF_TIPC} address of each type (a service range, a service, a socket id), any values, scopes 1-3 or any byte. */
+    public static SockAddr.Tipc tipc(RandomGenerator r) {
+        int type = 1 + r.nextInt(3);
+        int scope = r.nextBoolean() ? 1 + r.nextInt(3) : r.nextInt(256);
+        return new SockAddr.Tipc(type, edgyInt(r), edgyInt(r), type == SockAddr.Tipc.ID ? 0 : edgyInt(r), scope);
     }
 
     private static volatile List<String> interfaceNames;

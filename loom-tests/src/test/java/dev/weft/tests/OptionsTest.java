@@ -124,6 +124,14 @@ class OptionsTest {
         // A UDP socket refuses UDP-Lite's level; UdpLiteTest sets them on a UDP-Lite socket.
         m.put("UDPLITE_SEND_CSCOV", rw(IN, DG, 20));
         m.put("UDPLITE_RECV_CSCOV", rw(IN, DG, 20));
+        // Protocol 0 is no CAN protocol (CAN_RAW is 1): the open fails with an errno here and in
+        // the kernel lane alike; CanFamilyTest sets them on CAN_RAW sockets in the lane.
+        m.put("CAN_RAW_FILTER", rw(Family.CAN, SocketType.RAW, new dev.weft.CanFilter[] {new dev.weft.CanFilter(1, 0x7FF)},
+                v -> ((dev.weft.CanFilter[]) v).length == 1));
+        m.put("CAN_RAW_FD_FRAMES", rw(Family.CAN, SocketType.RAW, true));
+        m.put("CAN_RAW_LOOPBACK", rw(Family.CAN, SocketType.RAW, false));
+        m.put("CAN_RAW_RECV_OWN_MSGS", rw(Family.CAN, SocketType.RAW, true));
+        m.put("CAN_RAW_JOIN_FILTERS", rw(Family.CAN, SocketType.RAW, true));
         return m;
     }
 

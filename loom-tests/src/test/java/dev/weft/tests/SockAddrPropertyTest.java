@@ -50,9 +50,14 @@ class SockAddrPropertyTest {
     private static final int AF_NETLINK = nativeFamily(Family.NETLINK, 16);
     private static final int AF_VSOCK = nativeFamily(Family.VSOCK, 40);
     private static final int AF_PACKET = nativeFamily(Family.PACKET, 17);
+    private static final int AF_CAN = nativeFamily(Family.CAN, 29);
+    private static final int AF_ALG = nativeFamily(Family.ALG, 38);
+    private static final int AF_TIPC = nativeFamily(Family.TIPC, 30);
+    private static final int AF_QIPCRTR = nativeFamily(Family.QIPCRTR, 42);
     /** macOS's numbers (AF_INET6 30), no netlink, no vsock, no packet. */
-    private static final Layout BSD_LAYOUT = new Layout(true, 2, 30, 1, -1, -1, -1);
-    private static final Layout LINUX_LAYOUT = new Layout(false, AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_VSOCK, AF_PACKET);
+    private static final Layout BSD_LAYOUT = new Layout(true, 2, 30, 1, -1, -1, -1, -1, -1, -1, -1);
+    private static final Layout LINUX_LAYOUT = new Layout(false, AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_VSOCK, AF_PACKET, AF_CAN, AF_ALG, AF_TIPC,
+            AF_QIPCRTR);
     private static final SockAddrCodec LINUX = LINUX_LAYOUT.codec();
     private static final SockAddrCodec BSD = BSD_LAYOUT.codec();
 
@@ -80,11 +85,13 @@ class SockAddrPropertyTest {
      * these. The codec gets every family codec Linux has; those without a number here are
      * left out, as an OS without the family leaves them.
      */
-    record Layout(boolean bsd, int inet, int inet6, int unix, int netlink, int vsock, int packet) {
+    record Layout(boolean bsd, int inet, int inet6, int unix, int netlink, int vsock, int packet, int can, int alg, int tipc,
+            int qipcrtr) {
         SockAddrCodec codec() {
             Map<String, Integer> numbers = new HashMap<>();
-            int[] n = {inet, inet6, unix, netlink, vsock, packet};
-            Family[] f = {Family.INET, Family.INET6, Family.UNIX, Family.NETLINK, Family.VSOCK, Family.PACKET};
+            int[] n = {inet, inet6, unix, netlink, vsock, packet, can, alg, tipc, qipcrtr};
+            Family[] f = {Family.INET, Family.INET6, Family.UNIX, Family.NETLINK, Family.VSOCK, Family.PACKET, Family.CAN, Family.ALG,
+                Family.TIPC, Family.QIPCRTR};
             for (int i = 0; i < n.length; i++) {
                 if (n[i] >= 0) {
                     numbers.put(f[i].constantName(), n[i]);
@@ -95,7 +102,7 @@ class SockAddrPropertyTest {
 
         boolean known(int family) {
             return family == inet || family == inet6 || family == unix || family == netlink || family == vsock
-                    || family == packet;
+                    || family == packet || family == can || family == alg || family == tipc || family == qipcrtr;
         }
 
         int maxFamily() {
@@ -188,6 +195,32 @@ class SockAddrPropertyTest {
                 b.order(ByteOrder.BIG_ENDIAN).putShort(2, (short) p.proto()).order(ByteOrder.nativeOrder());
                 b.putInt(4, ifIndex(p.ifname())).putShort(8, (short) p.hatype()).put(10, (byte) p.pkttype());
                 b.put(11, (byte) hw.length).put(12, hw);
+            }
+            case SockAddr.Can c -> { // sockaddr_can: family, pad, ifindex, union { tp {rx_id, tx_id}; j1939 {name, pgn, addr} }
+                family = l.can;
+                len = 24;
+                b.putInt(4, ifIndex(c.ifname())).putLong(8, c.name()).putInt(16, c.pgn()).put(20, (byte) c.addr());
+            }
+            case SockAddr.Alg g -> { // sockaddr_alg: family, salg_type[14], salg_feat, salg_mask, salg_name[64]
+                family = l.alg;
+                len = 88;
+                b.put(2, g.type().getBytes(StandardCharsets.UTF_8)).putInt(16, g.feat()).putInt(20, g.mask());
+                b.put(24, g.name().getBytes(StandardCharsets.UTF_8));
+            }
+            case SockAddr.Tipc t -> { // sockaddr_tipc: family, addrtype, scope, union { id {ref, node}; nameseq; name }
+                family = l.tipc;
+                len = 16;
+                b.put(2, (byte) t.addrType()).put(3, (byte) t.scope());
+                if (t.addrType() == 3) { // TIPC_ADDR_ID: CPython's (node, ref), ref first in the struct
+                    b.putInt(4, t.v2()).putInt(8, t.v1());
+                } else {
+                    b.putInt(4, t.v1()).putInt(8, t.v2()).putInt(12, t.v3());
+                }
+            }
+            case SockAddr.Qipcrtr q -> { // sockaddr_qrtr: family, pad, sq_node, sq_port
+                family = l.qipcrtr;
+                len = 12;
+                b.putInt(4, q.node()).putInt(8, q.port());
             }
             case SockAddr.SysControl c -> { // sockaddr_ctl (macOS only): SysControlCodecTest renders it in impl-macos
                 family = -1;

@@ -35,7 +35,7 @@ final class TestKit {
     private TestKit() {}
 
     /** How long anything that should happen "promptly" may take before the test calls it a hang. */
-    static final Duration BOUND = Duration.ofSeconds(20);
+    static final Duration BOUND = KernelLane.scaled(Duration.ofSeconds(20));
 
     // ---- descriptors -----------------------------------------------------------------
 

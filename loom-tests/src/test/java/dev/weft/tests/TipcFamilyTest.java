@@ -1,0 +1,123 @@
+package dev.weft.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weft.Errno;
+import dev.weft.Family;
+import dev.weft.OsError;
+import dev.weft.SockAddr;
+import dev.weft.Socket;
+import dev.weft.SocketType;
+import dev.weft.WeftTimeoutException;
+import dev.weft.WouldBlockException;
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code AF_TIPC}: an RDM message to a service name reaches the socket bound to the range
+ * holding it, with the sender's socket id as the address (python3 as the peer reads the
+ * same id from the same bytes); weft's three modes on an RDM socket; a STREAM connection to
+ * a service; binding a socket id ({@code TIPC_ADDR_ID}) is refused by the kernel, an
+ * unknown address type by the record.
+ */
+@Tag(KernelLane.TAG)
+class TipcFamilyTest {
+    @BeforeEach
+    void needsTipc() throws IOException {
+        KernelLane.assumeSocket(Family.TIPC, SocketType.RDM, 0, "AF_TIPC");
+    }
+
+    @Test
+    void anRdmMessageReachesTheBoundNameWithTheSendersId() throws Exception {
+        try (Socket srv = Socket.open(Family.TIPC, SocketType.RDM); Socket cli = Socket.open(Family.TIPC, SocketType.RDM)) {
+            srv.bind(new SockAddr.Tipc(SockAddr.Tipc.NAMESEQ, 18000, 200, 210));
+            srv.setTimeout(TestKit.BOUND);
+            cli.sendTo("tipc!".getBytes(), new SockAddr.Tipc(SockAddr.Tipc.NAME, 18000, 205, 0));
+            Socket.Received r = srv.recvFrom(64);
+            assertArrayEquals("tipc!".getBytes(), r.data());
+            SockAddr.Tipc from = (SockAddr.Tipc) r.address();
+            assertEquals(SockAddr.Tipc.ID, from.addrType(), "the sender as a socket id");
+            assertEquals(cli.getSockName(), from, "the sender's own getsockname");
+        }
+    }
+
+    @Test
+    void pythonReadsTheSameSocketIdFromTheSameBytes() throws Exception {
+        String script = """
+                import socket, sys
+                s = socket.socket(socket.AF_TIPC, socket.SOCK_RDM)
+                s.bind((socket.TIPC_ADDR_NAMESEQ, 18001, 1, 1)); s.settimeout(float(sys.argv[1]))
+                print("ready", flush=True)
+                data, addr = s.recvfrom(64)
+                print(" ".join(map(str, addr)), flush=True)
+                s.sendto(data[::-1], addr)
+                """;
+        try (Socket cli = Socket.open(Family.TIPC, SocketType.RDM);
+                TestKit.Python py = TestKit.python(script, Long.toString(TestKit.BOUND.toSeconds()))) {
+            cli.setTimeout(TestKit.BOUND);
+            cli.sendTo("abc".getBytes(), new SockAddr.Tipc(SockAddr.Tipc.NAME, 18001, 1, 0));
+            SockAddr.Tipc me = (SockAddr.Tipc) cli.getSockName();
+            String expected = me.addrType() + " " + Integer.toUnsignedString(me.v1()) + " " + Integer.toUnsignedString(me.v2())
+                    + " 0 " + me.scope();
+            assertEquals(expected, py.nextLine(), "python3's (TIPC_ADDR_ID, node, ref, 0, scope) is weft's getsockname");
+            Socket.Received back = cli.recvFrom(64);
+            assertArrayEquals("cba".getBytes(), back.data(), "python3's reply to the id it received");
+            assertEquals(0, py.waitFor(), py.stderr());
+        }
+    }
+
+    @Test
+    void rdmModes() throws Exception {
+        try (Socket srv = Socket.open(Family.TIPC, SocketType.RDM); Socket cli = Socket.open(Family.TIPC, SocketType.RDM)) {
+            srv.bind(new SockAddr.Tipc(SockAddr.Tipc.NAMESEQ, 18002, 0, 0));
+            srv.setTimeout(Duration.ofMillis(100));
+            assertThrows(WeftTimeoutException.class, () -> srv.recv(64), "timeout mode");
+            srv.setBlocking(false);
+            assertThrows(WouldBlockException.class, () -> srv.recv(64), "non-blocking");
+            srv.setTimeout(TestKit.BOUND);
+            var reader = TestKit.start(true, "tipc-reader", () -> srv.recv(64));
+            TestKit.awaitParkedInWeft(reader.thread());
+            cli.sendTo("wake".getBytes(), new SockAddr.Tipc(SockAddr.Tipc.NAME, 18002, 0, 0));
+            assertArrayEquals("wake".getBytes(), reader.get(), "the reader parked in the poller gets it");
+        }
+    }
+
+    @Test
+    void aStreamConnectsToAServiceWhenItIsAccepted() throws Exception {
+        try (Socket srv = Socket.open(Family.TIPC, SocketType.STREAM); Socket cli = Socket.open(Family.TIPC, SocketType.STREAM)) {
+            srv.bind(new SockAddr.Tipc(SockAddr.Tipc.NAMESEQ, 18003, 1, 1));
+            srv.listen();
+            srv.setTimeout(TestKit.BOUND);
+            cli.setTimeout(TestKit.BOUND);
+            // A TIPC connect completes only when the server accepts: connect from another thread.
+            var connect = TestKit.start(true, "tipc-connect", () -> {
+                cli.connect(new SockAddr.Tipc(SockAddr.Tipc.NAME, 18003, 1, 0));
+                return true;
+            });
+            try (Socket conn = srv.accept().socket()) {
+                connect.get();
+                conn.setTimeout(TestKit.BOUND);
+                cli.sendAll("stream".getBytes());
+                assertArrayEquals("stream".getBytes(), TestKit.recvExactly(conn, 6));
+            }
+        }
+    }
+
+    @Test
+    void aWrongAddressTypeIsAClearErrorAndLeaksNothing() throws Exception {
+        TestKit.FdCounts before = TestKit.FdCounts.now();
+        try (Socket s = Socket.open(Family.TIPC, SocketType.RDM)) {
+            SockAddr.Tipc id = (SockAddr.Tipc) s.getSockName();
+            IOException e = assertThrows(IOException.class, () -> s.bind(id), "binding a socket id");
+            assertEquals(Errno.EAFNOSUPPORT, ((OsError) e).errno(), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SockAddr.Tipc(4, 1, 2, 3), "no address type 4");
+        assertThrows(IllegalArgumentException.class, () -> new SockAddr.Tipc(0, 1, 2, 3), "nor 0");
+        TestKit.assertNoFdLeak(before);
+    }
+}
