@@ -53,7 +53,10 @@ class RouteNetlinkTest {
                         "dev.weft.linux.LinuxProvider", "com.sun.jna.Native")
                 .map(RouteNetlinkTest::where).distinct().collect(Collectors.joining(File.pathSeparator));
         String java = ProcessHandle.current().info().command().orElse("java");
-        String out = sh("exec unshare -n sh -e -c 'ip link set lo up; ip link add weftv0 type veth peer name weftv1; "
+        // addr_gen_mode 1: the veths get no IPv6 link-local address, which the kernel adds a
+        // moment after they come up, so ip's list and weft's could differ by when each ran.
+        String out = sh("exec unshare -n sh -e -c 'echo 1 > /proc/sys/net/ipv6/conf/default/addr_gen_mode || true; ip link set lo up; "
+                + "ip link add weftv0 type veth peer name weftv1; "
                 + "ip addr add 10.77.0.1/24 dev weftv0; ip link set weftv0 up; ip link set weftv1 up; ip -o link; echo ---; ip -o addr; echo ===; "
                 + "\"" + java + "\" --enable-native-access=ALL-UNNAMED -cp \"" + cp + "\" dev.weft.examples.RouteNetlink'");
         int cut = out.indexOf("===\n");
