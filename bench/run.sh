@@ -20,6 +20,9 @@
 #                   with its poller spinning (-Dweft.poller.spinMicros=50), and the JDK with
 #                   platform poller threads (-Djdk.pollerMode=1, weft's first architecture):
 #                   about 50 s more per pass
+#   BENCH_FFM_JNA=1 also, per pass, weft on its default binding (FFM on JDK 22+) beside weft
+#                   on JNA (impl=weft-jna) and the JDK in one JMH run: (h), 64 B TCP, AF_UNIX
+#                   and UDP ping-pong, echo over 1,000 connections (about 4 min more per pass)
 #   BENCH_JVM_ARGS  extra flags for every benchmark JVM (JMH forks get them through
 #                   -jvmArgsPrepend), e.g. a weft tuning property to compare against a run without
 set -euo pipefail
@@ -140,6 +143,15 @@ for pass in $PASSES; do
       $JMH_OPTS -jvmArgsPrepend "-Djdk.pollerMode=1 ${EXTRA[*]}" -prof dev.weft.jmh.CpuTime -rf json \
       -rff "$OUT/exp-pm1-$pass.json" > "$OUT/exp-pm1-$pass.log" 2>&1 \
       || { echo "experiment failed, see $OUT/exp-pm1-$pass.log" >&2; exit 1; }
+  fi
+  if [ -n "${BENCH_FFM_JNA:-}" ]; then
+    echo "-- FFM vs JNA -> $OUT/ffm-jna-$pass.log"
+    # shellcheck disable=SC2086
+    "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" 'NonBlocking|PingPong.Tcp|PingPong.Unix|Udp|Echo' \
+      -p impl=weft,weft-jna,jdk -p bytes=64 -p burst=1 -p connections=1000 $JMH_OPTS "${PREPEND[@]}" \
+      -prof dev.weft.jmh.CpuTime -rf json -rff "$OUT/ffm-jna-$pass.json" > "$OUT/ffm-jna-$pass.log" 2>&1 \
+      || { echo "FFM vs JNA failed, see $OUT/ffm-jna-$pass.log" >&2; exit 1; }
+    sed -n '/^Benchmark /,$p' "$OUT/ffm-jna-$pass.log" | grep -v ':p0\.\(00\|90\|999\|9999\)\|:p1\.00' || true
   fi
   echo "$pass $(date +%s) end" >> "$OUT/loadavg.txt"
 done

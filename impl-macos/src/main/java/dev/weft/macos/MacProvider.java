@@ -143,7 +143,7 @@ public final class MacProvider extends PosixProvider {
 
     @Override
     protected int fcntl(int fd, int cmd, int arg) {
-        return MacLibc.Variadic.INSTANCE.fcntl(fd, cmd, arg);
+        return MacLibc.fcntl(fd, cmd, arg);
     }
 
     @Override
@@ -404,8 +404,7 @@ public final class MacProvider extends PosixProvider {
                 v.put(base + i, (byte) 0);
             }
             v.put(base + DarwinConstants.OFF_CTL_INFO_CTL_NAME, n);
-            int r = MacLibc.Variadic.INSTANCE.ioctl((int) fd, DarwinConstants.CTLIOCGINFO & 0xFFFFFFFFL,
-                    new com.sun.jna.Pointer(s.aux()));
+            int r = MacLibc.ioctl((int) fd, DarwinConstants.CTLIOCGINFO & 0xFFFFFFFFL, s.aux());
             return r < 0 ? fail() : v.getInt(base + DarwinConstants.OFF_CTL_INFO_CTL_ID) & 0xFFFFFFFFL;
         } finally {
             s.give();

@@ -1,74 +1,139 @@
 package dev.weft.posix;
 
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
+import java.lang.invoke.MethodHandles;
+import java.nio.ByteBuffer;
 
 /**
- * The C library calls whose signatures POSIX fixes, bound by JNA direct mapping (a JNI
- * stub per method, no proxy). Pointers are passed as {@code long} addresses of native
- * memory weft owns; {@code size_t}/{@code ssize_t} are {@code long} (LP64 only, which
- * {@link PosixProvider#isLp64()} checks). A -1 result leaves the errno in
- * {@link Native#getLastError()}, read by {@link #errno()} in the same thread before
- * anything else can run on it.
+ * The C library calls whose signatures POSIX fixes, through the binding
+ * {@link NativeBinding} chose ({@link PosixCalls}: FFM or JNA). Pointers are passed as
+ * {@code long} addresses of native memory weft owns; {@code size_t}/{@code ssize_t} are
+ * {@code long} (LP64 only, which {@link PosixProvider#isLp64()} checks). A -1 result
+ * leaves the errno for {@link #errno()}, read in the same thread before anything else can
+ * run on it (a virtual thread does not park in between, so it cannot have moved).
  */
 public final class PosixLibc {
     private PosixLibc() {}
 
-    static {
-        Native.register(PosixLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-    }
+    /** Held in a constant, so that each call below compiles to a direct call of the one implementation. */
+    static final PosixCalls CALLS = NativeBinding.select(MethodHandles.lookup(), "FfmPosixCalls", PosixCalls.class,
+            JnaPosixCalls::new);
+
+    /** True if a heap array can go to the kernel as it is ({@link #recv(int, byte[], int, long, int)}). */
+    public static final boolean HEAP_ARRAYS = CALLS.heapArrays();
 
     /** The errno of the last call on this thread. */
     public static int errno() {
-        return Native.getLastError();
+        return CALLS.errno();
     }
 
-    public static native int socket(int domain, int type, int protocol);
+    /** The native address of a direct buffer's start. */
+    public static long directAddress(ByteBuffer direct) {
+        return CALLS.directAddress(direct);
+    }
 
-    public static native int socketpair(int domain, int type, int protocol, int[] sv);
+    public static int socket(int domain, int type, int protocol) {
+        return CALLS.socket(domain, type, protocol);
+    }
 
-    public static native int bind(int fd, long addr, int len);
+    public static int socketpair(int domain, int type, int protocol, int[] sv) {
+        return CALLS.socketpair(domain, type, protocol, sv);
+    }
 
-    public static native int connect(int fd, long addr, int len);
+    public static int bind(int fd, long addr, int len) {
+        return CALLS.bind(fd, addr, len);
+    }
 
-    public static native int listen(int fd, int backlog);
+    public static int connect(int fd, long addr, int len) {
+        return CALLS.connect(fd, addr, len);
+    }
 
-    public static native int accept(int fd, long addr, long lenPtr);
+    public static int listen(int fd, int backlog) {
+        return CALLS.listen(fd, backlog);
+    }
 
-    public static native long recv(int fd, long buf, long len, int flags);
+    public static int accept(int fd, long addr, long lenPtr) {
+        return CALLS.accept(fd, addr, lenPtr);
+    }
 
-    public static native long recvfrom(int fd, long buf, long len, int flags, long addr, long lenPtr);
+    public static long recv(int fd, long buf, long len, int flags) {
+        return CALLS.recv(fd, buf, len, flags);
+    }
 
-    public static native long send(int fd, long buf, long len, int flags);
+    public static long recvfrom(int fd, long buf, long len, int flags, long addr, long lenPtr) {
+        return CALLS.recvfrom(fd, buf, len, flags, addr, lenPtr);
+    }
 
-    public static native long sendto(int fd, long buf, long len, int flags, long addr, int addrLen);
+    public static long send(int fd, long buf, long len, int flags) {
+        return CALLS.send(fd, buf, len, flags);
+    }
 
-    public static native int shutdown(int fd, int how);
+    public static long sendto(int fd, long buf, long len, int flags, long addr, int addrLen) {
+        return CALLS.sendto(fd, buf, len, flags, addr, addrLen);
+    }
 
-    public static native int close(int fd);
+    /** {@code recv} straight into {@code a[off..off+len)}: only where {@link #HEAP_ARRAYS}. */
+    public static long recv(int fd, byte[] a, int off, long len, int flags) {
+        return CALLS.recv(fd, a, off, len, flags);
+    }
 
-    public static native int setsockopt(int fd, int level, int name, long value, int len);
+    /** {@code send} straight from {@code a[off..off+len)}: only where {@link #HEAP_ARRAYS}. */
+    public static long send(int fd, byte[] a, int off, long len, int flags) {
+        return CALLS.send(fd, a, off, len, flags);
+    }
 
-    public static native int getsockopt(int fd, int level, int name, long value, long lenPtr);
+    public static int shutdown(int fd, int how) {
+        return CALLS.shutdown(fd, how);
+    }
 
-    public static native int getsockname(int fd, long addr, long lenPtr);
+    public static int close(int fd) {
+        return CALLS.close(fd);
+    }
 
-    public static native int getpeername(int fd, long addr, long lenPtr);
+    public static int setsockopt(int fd, int level, int name, long value, int len) {
+        return CALLS.setsockopt(fd, level, name, value, len);
+    }
 
-    public static native int fcntl(int fd, int cmd, int arg);
+    public static int getsockopt(int fd, int level, int name, long value, long lenPtr) {
+        return CALLS.getsockopt(fd, level, name, value, lenPtr);
+    }
 
-    public static native long recvmsg(int fd, long msg, int flags);
+    public static int getsockname(int fd, long addr, long lenPtr) {
+        return CALLS.getsockname(fd, addr, lenPtr);
+    }
 
-    public static native long sendmsg(int fd, long msg, int flags);
+    public static int getpeername(int fd, long addr, long lenPtr) {
+        return CALLS.getpeername(fd, addr, lenPtr);
+    }
 
-    public static native int open(String path, int flags);
+    public static int fcntl(int fd, int cmd, int arg) {
+        return CALLS.fcntl(fd, cmd, arg);
+    }
 
-    public static native String strerror(int errnum);
+    public static long recvmsg(int fd, long msg, int flags) {
+        return CALLS.recvmsg(fd, msg, flags);
+    }
 
-    public static native int getaddrinfo(String node, String service, long hints, long[] res);
+    public static long sendmsg(int fd, long msg, int flags) {
+        return CALLS.sendmsg(fd, msg, flags);
+    }
 
-    public static native void freeaddrinfo(long res);
+    public static int open(String path, int flags) {
+        return CALLS.open(path, flags);
+    }
 
-    public static native String gai_strerror(int code);
+    public static String strerror(int errnum) {
+        return CALLS.strerror(errnum);
+    }
+
+    public static int getaddrinfo(String node, String service, long hints, long[] res) {
+        return CALLS.getaddrinfo(node, service, hints, res);
+    }
+
+    public static void freeaddrinfo(long res) {
+        CALLS.freeaddrinfo(res);
+    }
+
+    public static String gai_strerror(int code) {
+        return CALLS.gai_strerror(code);
+    }
 }

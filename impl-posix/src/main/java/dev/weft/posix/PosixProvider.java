@@ -318,6 +318,10 @@ public abstract class PosixProvider implements SocketProvider {
     public long recv(long fd, ByteBuffer dst, int flags, SockAddr[] from) {
         int want = dst.remaining();
         boolean direct = dst.isDirect();
+        if (!direct && from == null && PosixLibc.HEAP_ARRAYS && dst.hasArray()) {
+            long n = PosixLibc.recv((int) fd, dst.array(), dst.arrayOffset() + dst.position(), heapLength(fd, want), flags);
+            return n < 0 ? fail() : n;
+        }
         if (!direct || from != null) {
             Scratch s = Scratch.take(direct ? 0 : want);
             long big = 0;
@@ -361,6 +365,10 @@ public abstract class PosixProvider implements SocketProvider {
         int want = src.remaining();
         boolean direct = src.isDirect();
         flags |= sendFlags(fd);
+        if (!direct && to == null && PosixLibc.HEAP_ARRAYS && src.hasArray()) {
+            long n = PosixLibc.send((int) fd, src.array(), src.arrayOffset() + src.position(), heapLength(fd, want), flags);
+            return n < 0 ? fail() : n;
+        }
         if (!direct || to != null) {
             Scratch s = Scratch.take(direct ? 0 : want);
             long big = 0;
@@ -401,6 +409,15 @@ public abstract class PosixProvider implements SocketProvider {
         return n < 0 ? fail() : n;
     }
 
+    /**
+     * How much of a heap buffer one call passes to the kernel as it is: all of a message,
+     * which must go whole, but at most {@link Scratch#DATA_SIZE} of a stream, as through the
+     * scratch area, so that the critical call (the JVM's safepoints wait for it) stays short.
+     */
+    private int heapLength(long fd, int want) {
+        return want <= Scratch.DATA_SIZE || !isStream(fd) ? want : Scratch.DATA_SIZE;
+    }
+
     /** True for a {@code SOCK_STREAM} descriptor: only a stream may move a heap buffer in parts. */
     boolean isStream(long fd) {
         byte[] v = new byte[4];
@@ -424,7 +441,13 @@ public abstract class PosixProvider implements SocketProvider {
 
     /** The native address of a direct buffer's position. */
     public static long address(ByteBuffer direct) {
-        return Pointer.nativeValue(Native.getDirectBufferPointer(direct)) + direct.position();
+        return PosixLibc.directAddress(direct) + direct.position();
+    }
+
+    /** The provider's name and the binding its native calls go through ({@link NativeBinding}). */
+    @Override
+    public String toString() {
+        return name() + " provider, native calls through " + NativeBinding.description();
     }
 
     @Override

@@ -37,6 +37,20 @@ final class Bench {
         }
     }
 
+    /**
+     * The {@code impl} a benchmark runs for its parameter: {@link Conn#WEFT_JNA} is weft with
+     * its native calls forced onto JNA ({@code -Dweft.native=jna}, set here, before weft's
+     * first use in the fork), so that FFM and JNA run side by side in one JMH run
+     * ({@code -p impl=weft,weft-jna,jdk}); any other value is returned as it is.
+     */
+    static String binding(String impl) {
+        if (impl.equals(Conn.WEFT_JNA)) {
+            System.setProperty("weft.native", "jna");
+            return Conn.WEFT;
+        }
+        return impl;
+    }
+
     /** A buffer of {@code size} bytes, {@code "heap"} or {@code "direct"}, filled with a pattern. */
     static ByteBuffer buffer(String kind, int size) {
         ByteBuffer b = switch (kind) {

@@ -43,6 +43,7 @@ public abstract class Bulk {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Bench.requireVirtual();
+        impl = Bench.binding(impl);
         pair = open(impl);
         receiver = pair.client();
         sender = Bench.sender(pair.server(), Bench.buffer(buffer(), CHUNK));

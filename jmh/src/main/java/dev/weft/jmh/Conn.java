@@ -40,6 +40,11 @@ interface Conn extends Closeable {
      * in the application (see {@link WeftSpin}). Run e.g. {@code -p impl=weft,weft-spin,jdk}.
      */
     String WEFT_SPIN = "weft-spin";
+    /**
+     * weft on JNA, in no default parameter list: where the default binding is FFM (JDK 22+),
+     * {@code -p impl=weft,weft-jna,jdk} compares the two ({@link Bench#binding}).
+     */
+    String WEFT_JNA = "weft-jna";
 
     /** A connected pair and what else must be closed with it (a listener, a socket file). */
     record Pair(Conn client, Conn server, AutoCloseable rest) implements Closeable {

@@ -49,6 +49,7 @@ public class ConnectAccept {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Bench.requireVirtual();
+        impl = Bench.binding(impl);
         if (impl.equals(Conn.WEFT)) {
             weftListener = Sockets.createServer(SockAddr.inet("127.0.0.1", 0), 1024, false, false);
             weftAddress = weftListener.getSockName();

@@ -84,6 +84,7 @@ public class Echo {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Bench.requireVirtual();
+        impl = Bench.binding(impl);
         if (impl.equals(Conn.WEFT)) {
             weftListener = Sockets.createServer(SockAddr.inet("127.0.0.1", 0), 2 * connections, false, false);
             weftAddress = weftListener.getSockName();

@@ -43,6 +43,7 @@ public class NonBlocking {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Bench.requireVirtual();
+        impl = Bench.binding(impl);
         pair = Conn.tcp(impl);
         if (pair.client() instanceof Conn.Weft w) {
             weft = w.s();

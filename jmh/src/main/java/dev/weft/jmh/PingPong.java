@@ -46,6 +46,7 @@ public abstract class PingPong {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Bench.requireVirtual();
+        impl = Bench.binding(impl);
         pair = open(impl);
         client = pair.client();
         echo = Bench.echo(pair.server(), 64 * 1024, "heap");

@@ -65,6 +65,7 @@ public class Udp {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Bench.requireVirtual();
+        impl = Bench.binding(impl);
         if (impl.equals(WEFT_MMSG)) {
             outs = new ByteBuffer[burst];
             ins = new ByteBuffer[burst];

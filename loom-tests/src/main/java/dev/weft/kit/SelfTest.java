@@ -50,6 +50,8 @@ public final class SelfTest {
         System.out.println("  cpus     " + Runtime.getRuntime().availableProcessors());
         System.out.println("  jna      " + com.sun.jna.Native.VERSION + " (native " + com.sun.jna.Native.VERSION_NATIVE + ")");
         System.out.println("  provider " + Sockets.provider().name() + " (" + Sockets.provider().getClass().getName() + ")");
+        // A POSIX provider's toString names its native binding (FFM or JNA, and why).
+        System.out.println("  native   " + Sockets.provider());
         // The tuning switches a bug report should carry (unset ones show their defaults).
         StringBuilder tuning = new StringBuilder();
         for (String[] p : new String[][] {{"weft.poller", "vthread"},

@@ -4,7 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line for a child JVM on this test run's class path, with native access granted. */
+/** The command line for a child JVM on this test run's class path, with native access granted and this run's binding. */
 final class ChildJvm {
     private ChildJvm() {}
 
@@ -21,6 +21,10 @@ final class ChildJvm {
         List<String> c = new ArrayList<>();
         c.add(java);
         c.add("--enable-native-access=ALL-UNNAMED");
+        String binding = System.getProperty("weft.native");
+        if (binding != null) {
+            c.add("-Dweft.native=" + binding); // the kit's JNA run keeps its children on JNA too
+        }
         c.addAll(jvmOptions);
         c.add("-cp");
         c.add(String.join(File.pathSeparator, cp));
