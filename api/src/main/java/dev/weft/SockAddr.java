@@ -36,7 +36,7 @@ import java.util.Objects;
 public sealed interface SockAddr
         permits SockAddr.Inet4, SockAddr.Inet6, SockAddr.Unix, SockAddr.Netlink, SockAddr.Vsock,
         SockAddr.Packet, SockAddr.SysControl, SockAddr.Raw,
-        SockAddr.Can, SockAddr.Alg, SockAddr.Tipc, SockAddr.Qipcrtr {
+        SockAddr.Can, SockAddr.Alg, SockAddr.Tipc, SockAddr.Qipcrtr, SockAddr.HyperV {
 
     /** The family this address belongs to, or null for a {@link Raw} of an unmapped family. */
     Family family();
@@ -530,6 +530,71 @@ public sealed interface SockAddr
         @Override
         public String toString() {
             return "qipcrtr(" + Integer.toUnsignedString(node) + ", " + Integer.toUnsignedString(port) + ")";
+        }
+    }
+
+    /**
+     * An {@code AF_HYPERV} address (Windows), {@code SOCKADDR_HV}: CPython's
+     * {@code (vm_id, service_id)}, two GUIDs. CPython takes and gives them as strings; here they
+     * are {@link java.util.UUID}s, built from the same strings by {@link #of(String, String)},
+     * and {@link #toString()} prints CPython's lowercase form. The well-known VM ids of
+     * {@code hvsocket.h} (CPython's {@code HV_GUID_*}) are the constants below.
+     *
+     * <pre>{@code
+     * var service = "3049197c-facb-11e6-bd58-64006a7986d3";
+     * s.connect(SockAddr.HyperV.of(SockAddr.HyperV.LOOPBACK.toString(), service)); // ('e0e16197-...', '3049197c-...')
+     * }</pre>
+     */
+    record HyperV(java.util.UUID vmId, java.util.UUID serviceId) implements SockAddr {
+        /** {@code HV_GUID_ZERO}, also {@code HV_GUID_WILDCARD}: any partition, for bind. */
+        public static final java.util.UUID ZERO = new java.util.UUID(0, 0);
+        /** {@code HV_GUID_WILDCARD}. */
+        public static final java.util.UUID WILDCARD = ZERO;
+        /** {@code HV_GUID_BROADCAST}. */
+        public static final java.util.UUID BROADCAST = new java.util.UUID(-1, -1);
+        /** {@code HV_GUID_CHILDREN}: the child partitions. */
+        public static final java.util.UUID CHILDREN = java.util.UUID.fromString("90db8b89-0d35-4f79-8ce9-49ea0ac8b7cd");
+        /** {@code HV_GUID_LOOPBACK}: this partition. */
+        public static final java.util.UUID LOOPBACK = java.util.UUID.fromString("e0e16197-dd56-4a10-9195-5ee7a155a838");
+        /** {@code HV_GUID_PARENT}: the parent partition (the host, from a VM). */
+        public static final java.util.UUID PARENT = java.util.UUID.fromString("a42e7cda-d03f-480c-9cc2-a4de20abb878");
+        /** {@code HV_GUID_SILOHOST}: the silo host of a container. */
+        public static final java.util.UUID SILOHOST = java.util.UUID.fromString("36bd0c5c-7276-4223-88ba-7d03b654c568");
+
+        private static final java.util.regex.Pattern GUID =
+                java.util.regex.Pattern.compile("\\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}}?");
+
+        public HyperV {
+            Objects.requireNonNull(vmId, "vmId");
+            Objects.requireNonNull(serviceId, "serviceId");
+        }
+
+        /**
+         * From CPython's strings: each a GUID in its 8-4-4-4-12 hex form, braces allowed
+         * (as {@code UuidFromStringW} and {@code CLSIDFromString} take them), any case.
+         *
+         * @throws IllegalArgumentException naming the string that is not a GUID
+         */
+        public static HyperV of(String vmId, String serviceId) {
+            return new HyperV(guid("vm_id", vmId), guid("service_id", serviceId));
+        }
+
+        private static java.util.UUID guid(String what, String s) {
+            Objects.requireNonNull(s, what);
+            if (!GUID.matcher(s).matches() || s.startsWith("{") != s.endsWith("}")) {
+                throw new IllegalArgumentException(what + " is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx): " + s);
+            }
+            return java.util.UUID.fromString(s.startsWith("{") ? s.substring(1, s.length() - 1) : s);
+        }
+
+        @Override
+        public Family family() {
+            return Family.HYPERV;
+        }
+
+        @Override
+        public String toString() {
+            return "('" + vmId + "', '" + serviceId + "')";
         }
     }
 

@@ -72,7 +72,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>no {@code SIGPIPE}, so no {@code MSG_NOSIGNAL}; {@code closesocket}, not
  *       {@code close};</li>
  *   <li>families INET, INET6 and UNIX stream (Windows 10 1803+): no {@code AF_UNIX}
- *       datagrams, no abstract names, no {@code socketpair}, no {@code SOCK_SEQPACKET};</li>
+ *       datagrams, no abstract names, no {@code socketpair}, no {@code SOCK_SEQPACKET};
+ *       {@code AF_HYPERV} addresses ({@code SOCKADDR_HV}, {@link HyperVCodec}) as CPython
+ *       3.12 has them, for sockets opened with {@code HV_PROTOCOL_RAW};</li>
  *   <li>a datagram longer than the buffer fails with {@code WSAEMSGSIZE} (the buffer holds
  *       its first part), as CPython reports it on Windows, where POSIX truncates;</li>
  *   <li>{@code ioctl} ({@code SIO_RCVALL}, {@code SIO_KEEPALIVE_VALS},
@@ -114,7 +116,7 @@ public final class WindowsProvider implements SocketProvider {
     private final EnumMap<SocketType, Integer> types = new EnumMap<>(SocketType.class);
     private final Map<Integer, SocketType> typeByNative = new HashMap<>();
     private final SockAddrCodec codec = new SockAddrCodec(SockAddrLayout.SA_FAMILY, CONSTANTS,
-            List.of(Inet4Codec.INSTANCE, Inet6Codec.INSTANCE, UnixCodec.INSTANCE));
+            List.of(Inet4Codec.INSTANCE, Inet6Codec.INSTANCE, UnixCodec.INSTANCE, HyperVCodec.INSTANCE));
     private final OptionCodecs options = new OptionCodecs(Map.of("SO_LINGER", LINGER,
             "IP_ADD_MEMBERSHIP", OptionCodecs.IP_MREQ, "IP_DROP_MEMBERSHIP", OptionCodecs.IP_MREQ,
             "IPV6_JOIN_GROUP", OptionCodecs.IPV6_MREQ, "IPV6_LEAVE_GROUP", OptionCodecs.IPV6_MREQ));
