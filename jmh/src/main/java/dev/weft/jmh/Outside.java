@@ -64,6 +64,7 @@ public abstract class Outside {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Bench.requireVirtual();
+        impl = Bench.binding(impl);
         peer = new ProcessBuilder(refbench().toString(), "peer", mode(), Integer.toString(chunk()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
