@@ -44,6 +44,20 @@ static double now(clockid_t clock) {
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* A TCP listener on 127.0.0.1 at a port the kernel picks; its address in *a. */
+static int listen_loopback(struct sockaddr_in *a) {
+    int l = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (l < 0) die("socket");
+    memset(a, 0, sizeof *a);
+    a->sin_family = AF_INET;
+    a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof *a;
+    if (bind(l, (struct sockaddr *) a, sizeof *a) != 0) die("bind");
+    if (listen(l, 1) != 0) die("listen");
+    if (getsockname(l, (struct sockaddr *) a, &len) != 0) die("getsockname");
+    return l;
+}
+
 /* A connected pair: fds[0] for the measuring thread, fds[1] for the peer. */
 static void connect_pair(const char *family, int fds[2]) {
     if (strcmp(family, "unix") == 0) {
@@ -54,16 +68,8 @@ static void connect_pair(const char *family, int fds[2]) {
         fprintf(stderr, "family must be tcp or unix\n");
         exit(2);
     }
-    int l = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (l < 0) die("socket");
     struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    if (bind(l, (struct sockaddr *) &a, sizeof a) != 0) die("bind");
-    if (listen(l, 1) != 0) die("listen");
-    if (getsockname(l, (struct sockaddr *) &a, &len) != 0) die("getsockname");
+    int l = listen_loopback(&a);
     int c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (c < 0) die("socket");
     if (connect(c, (struct sockaddr *) &a, sizeof a) != 0) die("connect");
@@ -144,16 +150,8 @@ static void *stdin_watch(void *arg) {
 }
 
 static int peer_main(const char *mode, size_t size) {
-    int l = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (l < 0) die("socket");
     struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    if (bind(l, (struct sockaddr *) &a, sizeof a) != 0) die("bind");
-    if (listen(l, 1) != 0) die("listen");
-    if (getsockname(l, (struct sockaddr *) &a, &len) != 0) die("getsockname");
+    int l = listen_loopback(&a);
     pthread_t w;
     if (pthread_create(&w, NULL, stdin_watch, NULL) != 0) die("pthread_create");
     printf("LISTENING %d\n", ntohs(a.sin_port));
