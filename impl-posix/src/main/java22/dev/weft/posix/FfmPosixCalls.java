@@ -74,6 +74,13 @@ final class FfmPosixCalls implements PosixCalls {
 
     FfmPosixCalls() {
         Libc.SOCKET.type(); // bind the common calls now: a failure belongs to the first use
+        // Initialise the JDK's heap-segment classes here, once, on the thread that sets the
+        // provider up: left to the first recv/send, two virtual threads racing through
+        // MemorySegment.ofArray wait for each other's class initialisation, which pins the
+        // waiting one to its carrier (VirtualThreadHygieneTest's JFR check saw it).
+        MemorySegment.ofArray(new byte[1]).asSlice(0, 1);
+        MemorySegment.ofArray(new int[1]).asSlice(0, 1);
+        Ffm.errno(); // and the segment accessors errno is read through (their VarHandle cache)
     }
 
     @Override
