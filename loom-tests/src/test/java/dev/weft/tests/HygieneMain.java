@@ -121,10 +121,13 @@ public final class HygieneMain {
                 }
             }
             String why = field(e, "pinnedReason") + " / " + field(e, "blockingOperation") + " " + frames;
-            if (loading == null && field(e, "blockingOperation").contains("monitor enter")) {
+            if ((loading == null || isWeft(loading)) && field(e, "blockingOperation").contains("monitor enter")) {
                 // weft's code takes no monitors (VirtualThreadHygieneTest checks its sources), so
                 // a monitor under a weft frame is the JVM's: resolving a class the frame names
                 // while another thread loads it (the recorded stack stops at the weft frame).
+                // That holds inside a weft class initializer too (a CI run saw Deadline.<clinit>,
+                // two constant allocations, "contended" this way); a weft initializer that parks
+                // is still weft's, as its blocking operation is then a park, not a monitor.
                 loading = "class resolution";
             }
             if (inControl) {
