@@ -44,12 +44,18 @@ FROM_HEADERS = [
     "NETLINK_GENERIC", "NETLINK_NETFILTER", "NETLINK_AUDIT", "NETLINK_SOCK_DIAG",
     "PACKET_ADD_MEMBERSHIP", "PACKET_DROP_MEMBERSHIP", "PACKET_MR_MULTICAST", "PACKET_MR_PROMISC",
     "PACKET_MR_ALLMULTI", "ETH_P_ALL", "ETH_P_IP", "ETH_P_IPV6", "ETH_P_ARP",
+    # CPython has these only when built with Bluetooth headers (Debian's is, pyenv's here is not).
+    "AF_BLUETOOTH", "BTPROTO_L2CAP", "BTPROTO_HCI", "BTPROTO_SCO", "BTPROTO_RFCOMM", "SOL_HCI",
+    "HCI_FILTER", "HCI_DATA_DIR", "HCI_TIME_STAMP",
 ]
 # The kernel's own name for a level userspace headers spell differently: SOL_UDPLITE is
 # defined only inside the kernel (include/linux/socket.h), as IPPROTO_UDPLITE.
 ALIASES = {"SOL_UDPLITE": "IPPROTO_UDPLITE"}
 HEADERS = ["sys/socket.h", "netinet/in.h", "netinet/tcp.h", "netinet/udp.h", "linux/netlink.h",
-           "netpacket/packet.h", "net/ethernet.h"]
+           "netpacket/packet.h", "net/ethernet.h",
+           # From libbluetooth-dev (apt-get install libbluetooth-dev): the kernel's uapi lacks them.
+           "bluetooth/bluetooth.h", "bluetooth/hci.h", "bluetooth/l2cap.h", "bluetooth/rfcomm.h",
+           "bluetooth/sco.h"]
 
 
 def from_headers():
@@ -68,6 +74,8 @@ def from_headers():
             built = subprocess.run([cc, "-o", exe, src], capture_output=True, text=True)
         except FileNotFoundError:
             sys.exit(f"{cc} not found: the names CPython leaves out are read from the C headers")
+        if built.returncode != 0 and "bluetooth/" in built.stderr:
+            sys.exit(f"the Bluetooth headers are missing: apt-get install libbluetooth-dev\n{built.stderr}")
         if built.returncode != 0:
             sys.exit(f"the headers lack a name weft uses:\n{built.stderr}")
         out = subprocess.run([exe], capture_output=True, text=True, check=True).stdout

@@ -36,7 +36,7 @@ import java.util.Objects;
 public sealed interface SockAddr
         permits SockAddr.Inet4, SockAddr.Inet6, SockAddr.Unix, SockAddr.Netlink, SockAddr.Vsock,
         SockAddr.Packet, SockAddr.SysControl, SockAddr.Raw,
-        SockAddr.Can, SockAddr.Alg, SockAddr.Tipc, SockAddr.Qipcrtr, SockAddr.HyperV {
+        SockAddr.Can, SockAddr.Alg, SockAddr.Tipc, SockAddr.Qipcrtr, SockAddr.HyperV, SockAddr.Bluetooth {
 
     /** The family this address belongs to, or null for a {@link Raw} of an unmapped family. */
     Family family();
@@ -595,6 +595,124 @@ public sealed interface SockAddr
         @Override
         public String toString() {
             return "('" + vmId + "', '" + serviceId + "')";
+        }
+    }
+
+    /**
+     * An {@code AF_BLUETOOTH} address (Linux) in CPython's forms, which the socket's
+     * {@code BTPROTO_*} picks: L2CAP's {@code (bdaddr, psm)} ({@code struct sockaddr_l2}),
+     * RFCOMM's {@code (bdaddr, channel)} ({@code sockaddr_rc}), HCI's {@code (dev_id,)}
+     * ({@code sockaddr_hci}, channel 0, {@code HCI_CHANNEL_RAW}) and SCO's {@code bdaddr}
+     * ({@code sockaddr_sco}). {@code bdaddr} is {@code "XX:XX:XX:XX:XX:XX"} in the order people
+     * write it (the kernel's {@code bdaddr_t} holds the bytes reversed); one or two hex digits a
+     * group are taken, as CPython's {@code sscanf} does, and kept as two upper-case digits.
+     *
+     * <p>A deliberate difference from CPython: an address decoded from the kernel's bytes does
+     * not know the socket's protocol, so the codec tells the four apart by their lengths (14,
+     * 10, 6 and 8 bytes, which the kernel's getsockname/getpeername return) and the record
+     * names its protocol. L2CAP's {@code l2_cid} and {@code l2_bdaddr_type} are written as 0
+     * and not decoded (CPython 3.11 has neither).
+     *
+     * <pre>{@code
+     * hci.bind(SockAddr.Bluetooth.hci(0));                                   // (0,)
+     * rc.connect(SockAddr.Bluetooth.rfcomm("01:23:45:67:89:AB", 1));         // ('01:23:45:67:89:AB', 1)
+     * l2.bind(SockAddr.Bluetooth.l2cap(SockAddr.Bluetooth.BDADDR_ANY, 0));
+     * }</pre>
+     *
+     * @param protocol {@link #L2CAP}, {@link #HCI}, {@link #SCO} or {@link #RFCOMM} (Linux's {@code BTPROTO_*})
+     * @param bdaddr   the device address; {@code ""} for HCI, which has none
+     * @param port     L2CAP's PSM (0-65535), RFCOMM's channel (0-255), HCI's device id (0-65535), 0 for SCO
+     */
+    record Bluetooth(int protocol, String bdaddr, int port) implements SockAddr {
+        /** {@code BTPROTO_L2CAP}. */
+        public static final int L2CAP = 0;
+        /** {@code BTPROTO_HCI}. */
+        public static final int HCI = 1;
+        /** {@code BTPROTO_SCO}. */
+        public static final int SCO = 2;
+        /** {@code BTPROTO_RFCOMM}. */
+        public static final int RFCOMM = 3;
+        /** CPython's {@code socket.BDADDR_ANY}. */
+        public static final String BDADDR_ANY = "00:00:00:00:00:00";
+        /** CPython's {@code socket.BDADDR_LOCAL}. */
+        public static final String BDADDR_LOCAL = "00:00:00:FF:FF:FF";
+
+        /** Checks the protocol and port, and puts {@code bdaddr} in its two-digit upper-case form. */
+        public Bluetooth {
+            Objects.requireNonNull(bdaddr, "bdaddr");
+            int max = switch (protocol) {
+                case L2CAP, HCI -> 0xFFFF;
+                case RFCOMM -> 0xFF;
+                case SCO -> 0;
+                default -> throw new IllegalArgumentException("Bluetooth protocol must be BTPROTO_L2CAP, _HCI, _SCO or _RFCOMM (0-3), got " + protocol);
+            };
+            if (port < 0 || port > max) {
+                throw new IllegalArgumentException((protocol == L2CAP ? "L2CAP psm" : protocol == HCI ? "HCI device id" : protocol == RFCOMM
+                        ? "RFCOMM channel" : "SCO has no port, so it") + " must be 0-" + max + ", got " + port);
+            }
+            if (protocol == HCI) {
+                if (!bdaddr.isEmpty()) {
+                    throw new IllegalArgumentException("an HCI address is (dev_id,) and has no bdaddr, got " + bdaddr);
+                }
+            } else {
+                bdaddr = canonical(bdaddr);
+            }
+        }
+
+        /** CPython's L2CAP {@code (bdaddr, psm)}. */
+        public static Bluetooth l2cap(String bdaddr, int psm) {
+            return new Bluetooth(L2CAP, bdaddr, psm);
+        }
+
+        /** CPython's RFCOMM {@code (bdaddr, channel)}. */
+        public static Bluetooth rfcomm(String bdaddr, int channel) {
+            return new Bluetooth(RFCOMM, bdaddr, channel);
+        }
+
+        /** CPython's HCI {@code (dev_id,)}: {@code hciN}'s N. */
+        public static Bluetooth hci(int devId) {
+            return new Bluetooth(HCI, "", devId);
+        }
+
+        /** CPython's SCO {@code bdaddr}. */
+        public static Bluetooth sco(String bdaddr) {
+            return new Bluetooth(SCO, bdaddr, 0);
+        }
+
+        /** The six bytes of {@code bdaddr} in the order written (the kernel's {@code bdaddr_t} reverses them); none for HCI. */
+        public byte[] bdaddrBytes() {
+            return bdaddr.isEmpty() ? new byte[0] : HexFormat.ofDelimiter(":").parseHex(bdaddr);
+        }
+
+        private static String canonical(String s) {
+            String[] g = s.split(":", -1);
+            boolean ok = g.length == 6;
+            StringBuilder out = new StringBuilder(17);
+            for (int i = 0; ok && i < 6; i++) {
+                ok = !g[i].isEmpty() && g[i].length() <= 2 && g[i].chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128);
+                if (ok) {
+                    out.append(i == 0 ? "" : ":").append(g[i].length() == 1 ? "0" : "").append(g[i].toUpperCase(java.util.Locale.ROOT));
+                }
+            }
+            if (!ok) {
+                throw new IllegalArgumentException("bdaddr must be six hex bytes XX:XX:XX:XX:XX:XX, got \"" + s + "\"");
+            }
+            return out.toString();
+        }
+
+        @Override
+        public Family family() {
+            return Family.BLUETOOTH;
+        }
+
+        @Override
+        public String toString() {
+            return switch (protocol) {
+                case L2CAP -> "bluetooth-l2cap('" + bdaddr + "', " + port + ")";
+                case RFCOMM -> "bluetooth-rfcomm('" + bdaddr + "', " + port + ")";
+                case HCI -> "bluetooth-hci(" + port + ",)";
+                default -> "bluetooth-sco('" + bdaddr + "')";
+            };
         }
     }
 

@@ -38,7 +38,7 @@ public final class SocketConstants {
     public static final int AF_ATMSVC = c("AF_ATMSVC");
     /** AF_AX25, or -1 where this OS has none. */
     public static final int AF_AX25 = c("AF_AX25");
-    /** AF_BLUETOOTH (Windows), or -1 where this OS has none. */
+    /** AF_BLUETOOTH (Linux, Windows), or -1 where this OS has none. */
     public static final int AF_BLUETOOTH = c("AF_BLUETOOTH");
     /** AF_BRIDGE, or -1 where this OS has none. */
     public static final int AF_BRIDGE = c("AF_BRIDGE");
@@ -150,8 +150,14 @@ public final class SocketConstants {
     public static final int ALG_SET_OP = c("ALG_SET_OP");
     /** ALG_SET_PUBKEY, or -1 where this OS has none. */
     public static final int ALG_SET_PUBKEY = c("ALG_SET_PUBKEY");
-    /** BTPROTO_RFCOMM (Windows), or -1 where this OS has none. */
+    /** BTPROTO_HCI (Linux), or -1 where this OS has none. */
+    public static final int BTPROTO_HCI = c("BTPROTO_HCI");
+    /** BTPROTO_L2CAP (Linux), or -1 where this OS has none. */
+    public static final int BTPROTO_L2CAP = c("BTPROTO_L2CAP");
+    /** BTPROTO_RFCOMM (Linux, Windows), or -1 where this OS has none. */
     public static final int BTPROTO_RFCOMM = c("BTPROTO_RFCOMM");
+    /** BTPROTO_SCO (Linux), or -1 where this OS has none. */
+    public static final int BTPROTO_SCO = c("BTPROTO_SCO");
     /** CAN_BCM, or -1 where this OS has none. */
     public static final int CAN_BCM = c("CAN_BCM");
     /** CAN_BCM_CAN_FD_FRAME, or -1 where this OS has none. */
@@ -280,6 +286,12 @@ public final class SocketConstants {
     public static final int ETHERTYPE_VLAN = c("ETHERTYPE_VLAN");
     /** EWOULDBLOCK, or -1 where this OS has none. */
     public static final int EWOULDBLOCK = c("EWOULDBLOCK");
+    /** HCI_DATA_DIR (Linux), or -1 where this OS has none. */
+    public static final int HCI_DATA_DIR = c("HCI_DATA_DIR");
+    /** HCI_FILTER (Linux), or -1 where this OS has none. */
+    public static final int HCI_FILTER = c("HCI_FILTER");
+    /** HCI_TIME_STAMP (Linux), or -1 where this OS has none. */
+    public static final int HCI_TIME_STAMP = c("HCI_TIME_STAMP");
     /** HVSOCKET_ADDRESS_FLAG_PASSTHRU (Windows), or -1 where this OS has none. */
     public static final int HVSOCKET_ADDRESS_FLAG_PASSTHRU = c("HVSOCKET_ADDRESS_FLAG_PASSTHRU");
     /** HVSOCKET_CONNECTED_SUSPEND (Windows), or -1 where this OS has none. */
@@ -766,6 +778,8 @@ public final class SocketConstants {
     public static final int SOL_CAN_BASE = c("SOL_CAN_BASE");
     /** SOL_CAN_RAW, or -1 where this OS has none. */
     public static final int SOL_CAN_RAW = c("SOL_CAN_RAW");
+    /** SOL_HCI (Linux), or -1 where this OS has none. */
+    public static final int SOL_HCI = c("SOL_HCI");
     /** SOL_ICMPV6, or -1 where this OS has none. */
     public static final int SOL_ICMPV6 = c("SOL_ICMPV6");
     /** SOL_IP, or -1 where this OS has none. */

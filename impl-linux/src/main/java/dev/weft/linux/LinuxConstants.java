@@ -21,6 +21,7 @@ final class LinuxConstants {
         m.put("AF_ATMPVC", 8);
         m.put("AF_ATMSVC", 20);
         m.put("AF_AX25", 3);
+        m.put("AF_BLUETOOTH", 31);
         m.put("AF_BRIDGE", 7);
         m.put("AF_CAN", 29);
         m.put("AF_ECONET", 19);
@@ -68,6 +69,10 @@ final class LinuxConstants {
         m.put("ALG_SET_KEY", 1);
         m.put("ALG_SET_OP", 3);
         m.put("ALG_SET_PUBKEY", 6);
+        m.put("BTPROTO_HCI", 1);
+        m.put("BTPROTO_L2CAP", 0);
+        m.put("BTPROTO_RFCOMM", 3);
+        m.put("BTPROTO_SCO", 2);
         m.put("CAN_BCM", 2);
         m.put("CAN_BCM_CAN_FD_FRAME", 2048);
         m.put("CAN_BCM_RX_ANNOUNCE_RESUME", 256);
@@ -126,6 +131,9 @@ final class LinuxConstants {
         m.put("ETH_P_IP", 2048);
         m.put("ETH_P_IPV6", 34525);
         m.put("EWOULDBLOCK", 11);
+        m.put("HCI_DATA_DIR", 1);
+        m.put("HCI_FILTER", 2);
+        m.put("HCI_TIME_STAMP", 3);
         m.put("INADDR_ALLHOSTS_GROUP", 0xe0000001);
         m.put("INADDR_ANY", 0);
         m.put("INADDR_BROADCAST", 0xffffffff);
@@ -309,6 +317,7 @@ final class LinuxConstants {
         m.put("SOL_ALG", 279);
         m.put("SOL_CAN_BASE", 100);
         m.put("SOL_CAN_RAW", 101);
+        m.put("SOL_HCI", 0);
         m.put("SOL_ICMPV6", 58);
         m.put("SOL_IP", 0);
         m.put("SOL_IPV6", 41);

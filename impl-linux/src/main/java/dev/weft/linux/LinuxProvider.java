@@ -51,7 +51,7 @@ public final class LinuxProvider extends PosixProvider {
      */
     public static final List<FamilyCodec<?>> FAMILIES = List.of(Inet4Codec.INSTANCE, Inet6Codec.INSTANCE,
             UnixCodec.INSTANCE, NetlinkCodec.INSTANCE, VsockCodec.INSTANCE, PacketCodec.INSTANCE,
-            CanCodec.INSTANCE, AlgCodec.INSTANCE, TipcCodec.INSTANCE, QipcrtrCodec.INSTANCE);
+            CanCodec.INSTANCE, AlgCodec.INSTANCE, TipcCodec.INSTANCE, QipcrtrCodec.INSTANCE, BluetoothCodec.INSTANCE);
 
     /** Called by ServiceLoader; loads no native code. */
     public LinuxProvider() {

@@ -34,7 +34,7 @@ public final class AddressGen {
 
     /** The forms {@link SockAddr} has, with the three kinds of {@code AF_UNIX} name apart. */
     public enum Form {
-        INET4, INET6, UNIX_PATH, UNIX_ABSTRACT, UNIX_UNNAMED, NETLINK, VSOCK, PACKET, CAN, ALG, TIPC, QIPCRTR, RAW
+        INET4, INET6, UNIX_PATH, UNIX_ABSTRACT, UNIX_UNNAMED, NETLINK, VSOCK, PACKET, CAN, ALG, TIPC, QIPCRTR, BLUETOOTH, RAW
     }
 
     /** An address of a random form; {@link Form#RAW} uses a family number above 255, which no OS assigns. */
@@ -61,7 +61,25 @@ public final class AddressGen {
             case ALG -> alg(r);
             case TIPC -> tipc(r);
             case QIPCRTR -> new SockAddr.Qipcrtr(edgyInt(r), edgyInt(r));
+            case BLUETOOTH -> bluetooth(r);
             case RAW -> raw(r, 0xFFFF, f -> f > 255);
+        };
+    }
+
+    /** One of CPython's four Bluetooth forms; bdaddrs often all-zero, all-FF or in lower case. */
+    public static SockAddr.Bluetooth bluetooth(RandomGenerator r) {
+        StringBuilder a = new StringBuilder();
+        int kind = r.nextInt(4);
+        for (int i = 0; i < 6; i++) {
+            int v = kind == 0 ? 0 : kind == 1 ? 0xFF : r.nextInt(256);
+            String hex = Integer.toHexString(v);
+            a.append(i == 0 ? "" : ":").append(r.nextBoolean() ? hex : hex.toUpperCase(java.util.Locale.ROOT));
+        }
+        return switch (r.nextInt(4)) {
+            case 0 -> SockAddr.Bluetooth.l2cap(a.toString(), port(r));
+            case 1 -> SockAddr.Bluetooth.rfcomm(a.toString(), r.nextInt(256));
+            case 2 -> SockAddr.Bluetooth.hci(port(r));
+            default -> SockAddr.Bluetooth.sco(a.toString());
         };
     }
 

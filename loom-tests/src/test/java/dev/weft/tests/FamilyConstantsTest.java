@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * CPython's constants of each family weft has a record for ({@code AF_*}, {@code CAN_*},
  * {@code J1939_*}, {@code ALG_*}, {@code TIPC_*}, {@code VMADDR_*}, {@code SO_VM_*},
- * {@code NETLINK_*}, {@code ETH_P_*}, {@code PACKET_*}, {@code SOL_*}...) are in the provider's table
+ * {@code NETLINK_*}, {@code BTPROTO_*}, {@code HCI_*}, {@code ETH_P_*}, {@code PACKET_*}, {@code SOL_*}...) are in the provider's table
  * with the values python3 has on the same machine. In the kernel lane that python3 is the
  * guest's {@code /usr/bin/python3}, built against the headers of Debian's kernel. Names with
  * lower case ({@code AF_DECnet}) are not in the table, as {@code tools/gen-linux-constants.py}
@@ -23,14 +23,8 @@ import org.junit.jupiter.api.Test;
 @Tag(KernelLane.TAG)
 class FamilyConstantsTest {
     private static final List<String> PREFIXES = List.of("AF_", "CAN_", "J1939_", "SO_J1939_", "SCM_J1939_", "ALG_", "TIPC_",
-            "VMADDR_", "SO_VM_", "IOCTL_VM_", "NETLINK_", "ETH_P_", "PACKET_", "SOL_", "IPPROTO_", "UDPLITE_");
-
-    /**
-     * Bluetooth is not in weft's table yet: {@code tools/gen-linux-constants.py} reads the names
-     * from the build machine's python3, which (pyenv's here) was built without Bluetooth
-     * headers; Debian's, in the lane, has them. Printed, not failed, until the family lands.
-     */
-    private static final java.util.Set<String> NOT_YET = java.util.Set.of("AF_BLUETOOTH", "SOL_HCI");
+            "VMADDR_", "SO_VM_", "IOCTL_VM_", "NETLINK_", "ETH_P_", "PACKET_", "SOL_", "IPPROTO_", "UDPLITE_",
+            "BTPROTO_", "HCI_");
 
     @Test
     void everyFamilyConstantOfPythonIsHereWithItsValue() throws Exception {
@@ -50,9 +44,7 @@ class FamilyConstantsTest {
             for (String kv : py.firstLine.split(" ")) {
                 String[] p = kv.split("=", 2);
                 Integer v = mine.get(p[0]);
-                if (v == null && NOT_YET.contains(p[0])) {
-                    System.out.println("family constants: not yet in weft's table: " + kv);
-                } else if (v == null) {
+                if (v == null) {
                     missing.put(p[0], p[1]);
                 } else if (v.longValue() != Long.parseLong(p[1]) && (v & 0xFFFFFFFFL) != Long.parseLong(p[1])) {
                     differ.add(p[0] + ": weft " + v + ", python3 " + p[1]);

@@ -54,10 +54,11 @@ class SockAddrPropertyTest {
     private static final int AF_ALG = nativeFamily(Family.ALG, 38);
     private static final int AF_TIPC = nativeFamily(Family.TIPC, 30);
     private static final int AF_QIPCRTR = nativeFamily(Family.QIPCRTR, 42);
+    private static final int AF_BLUETOOTH = nativeFamily(Family.BLUETOOTH, 31);
     /** macOS's numbers (AF_INET6 30), no netlink, no vsock, no packet. */
-    private static final Layout BSD_LAYOUT = new Layout(true, 2, 30, 1, -1, -1, -1, -1, -1, -1, -1);
+    private static final Layout BSD_LAYOUT = new Layout(true, 2, 30, 1, -1, -1, -1, -1, -1, -1, -1, -1);
     private static final Layout LINUX_LAYOUT = new Layout(false, AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_VSOCK, AF_PACKET, AF_CAN, AF_ALG, AF_TIPC,
-            AF_QIPCRTR);
+            AF_QIPCRTR, AF_BLUETOOTH);
     private static final SockAddrCodec LINUX = LINUX_LAYOUT.codec();
     private static final SockAddrCodec BSD = BSD_LAYOUT.codec();
 
@@ -86,12 +87,12 @@ class SockAddrPropertyTest {
      * left out, as an OS without the family leaves them.
      */
     record Layout(boolean bsd, int inet, int inet6, int unix, int netlink, int vsock, int packet, int can, int alg, int tipc,
-            int qipcrtr) {
+            int qipcrtr, int bluetooth) {
         SockAddrCodec codec() {
             Map<String, Integer> numbers = new HashMap<>();
-            int[] n = {inet, inet6, unix, netlink, vsock, packet, can, alg, tipc, qipcrtr};
+            int[] n = {inet, inet6, unix, netlink, vsock, packet, can, alg, tipc, qipcrtr, bluetooth};
             Family[] f = {Family.INET, Family.INET6, Family.UNIX, Family.NETLINK, Family.VSOCK, Family.PACKET, Family.CAN, Family.ALG,
-                Family.TIPC, Family.QIPCRTR};
+                Family.TIPC, Family.QIPCRTR, Family.BLUETOOTH};
             for (int i = 0; i < n.length; i++) {
                 if (n[i] >= 0) {
                     numbers.put(f[i].constantName(), n[i]);
@@ -102,7 +103,8 @@ class SockAddrPropertyTest {
 
         boolean known(int family) {
             return family == inet || family == inet6 || family == unix || family == netlink || family == vsock
-                    || family == packet || family == can || family == alg || family == tipc || family == qipcrtr;
+                    || family == packet || family == can || family == alg || family == tipc || family == qipcrtr
+                    || family == bluetooth;
         }
 
         int maxFamily() {
@@ -221,6 +223,32 @@ class SockAddrPropertyTest {
                 family = l.qipcrtr;
                 len = 12;
                 b.putInt(4, q.node()).putInt(8, q.port());
+            }
+            case SockAddr.Bluetooth t -> { // sockaddr_l2 / _rc / _hci / _sco; bdaddr_t is the written bytes reversed
+                family = l.bluetooth;
+                byte[] reversed = new byte[6];
+                byte[] written = t.bdaddrBytes();
+                for (int i = 0; i < written.length; i++) {
+                    reversed[5 - i] = written[i];
+                }
+                switch (t.protocol()) {
+                    case SockAddr.Bluetooth.L2CAP -> { // l2_psm __le16, l2_bdaddr, l2_cid, l2_bdaddr_type, pad
+                        len = 14;
+                        b.put(2, (byte) t.port()).put(3, (byte) (t.port() >> 8)).put(4, reversed);
+                    }
+                    case SockAddr.Bluetooth.RFCOMM -> { // rc_bdaddr, rc_channel, pad
+                        len = 10;
+                        b.put(2, reversed).put(8, (byte) t.port());
+                    }
+                    case SockAddr.Bluetooth.HCI -> { // hci_dev (host order), hci_channel
+                        len = 6;
+                        b.putShort(2, (short) t.port());
+                    }
+                    default -> { // sco_bdaddr
+                        len = 8;
+                        b.put(2, reversed);
+                    }
+                }
             }
             case SockAddr.SysControl c -> { // sockaddr_ctl (macOS only): SysControlCodecTest renders it in impl-macos
                 family = -1;
