@@ -3,6 +3,7 @@
 # reason and exits 0 where apt cannot (not Debian, no root, no network), so the build goes on
 # and the checks that need the package skip with their own reason.
 #   tools/install-deb.sh PACKAGE...      WEFT_APT_TIMEOUT=300 (seconds per apt step)
+# One home for this: .ci/run and tools/wine-lane.sh install through it.
 set -u
 limit=${WEFT_APT_TIMEOUT:-300}
 bound=; command -v timeout >/dev/null && bound="timeout $limit"

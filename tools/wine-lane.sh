@@ -18,20 +18,10 @@ log=${TMPDIR:-/tmp}/weft-wine-lane.out
 skip() { echo "wine lane: SKIPPED, $*"; exit 0; }
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
-need=
-for p in wine wine64 gcc-mingw-w64-x86-64-win32; do installed "$p" || need="$need $p"; done
-if [ -n "$need" ]; then
-    command -v apt-get >/dev/null || skip "no apt-get to install$need (Debian packages)"
-    sudo=; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-    echo "wine lane: installing$need (Debian)"
-    # shellcheck disable=SC2086
-    if ! $bound $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >"$log" 2>&1; then
-        $bound $sudo apt-get update -qq >>"$log" 2>&1
-        # shellcheck disable=SC2086
-        $bound $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >>"$log" 2>&1 \
-            || skip "could not install$need: $(tail -1 "$log")"
-    fi
-fi
+WEFT_APT_TIMEOUT=$limit tools/install-deb.sh wine wine64 gcc-mingw-w64-x86-64-win32
+for p in wine wine64 gcc-mingw-w64-x86-64-win32; do
+    installed "$p" || skip "$p could not be installed (Debian packages; tools/install-deb.sh said why above)"
+done
 command -v wine >/dev/null || skip "wine is installed but not on PATH"
 
 mkdir -p "$cache"
