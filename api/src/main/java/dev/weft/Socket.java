@@ -752,7 +752,7 @@ public final class Socket implements java.io.Closeable {
         }
         checkSize(ancBufSize, "ancbufsize");
         MsgResult out = new MsgResult();
-        long n = retry(Poller.READ, deadline(flags), SPIN, () -> p.recvMsg(fd, dsts, ancBufSize, flags, out), "recvmsg", null, 0, 0);
+        long n = retry(Poller.READ, deadline(flags), SPIN, () -> p.recvMsg(fd, nativeFamily, nativeType, dsts, ancBufSize, flags, out), "recvmsg", null, 0, 0);
         advance(dsts, n);
         return new MessageInto((int) n, out.ancillary, out.flags, out.address);
     }
@@ -773,7 +773,7 @@ public final class Socket implements java.io.Closeable {
         if (address != null) {
             checkFamily(address);
         }
-        long n = retry(Poller.WRITE, deadline(flags), SPIN, () -> p.sendMsg(fd, srcs, anc, flags, address), "sendmsg", null, 0, 0);
+        long n = retry(Poller.WRITE, deadline(flags), SPIN, () -> p.sendMsg(fd, nativeFamily, nativeType, srcs, anc, flags, address), "sendmsg", null, 0, 0);
         advance(srcs, n);
         return n;
     }
@@ -902,7 +902,7 @@ public final class Socket implements java.io.Closeable {
             throw new IllegalArgumentException("from has " + from.length + " slots for " + buffers.length + " buffers");
         }
         int[] lengths = new int[buffers.length];
-        int n = (int) retry(Poller.READ, deadline(flags), SPIN, () -> p.recvMmsg(fd, buffers, from, lengths, flags), "recvmmsg",
+        int n = (int) retry(Poller.READ, deadline(flags), SPIN, () -> p.recvMmsg(fd, nativeFamily, nativeType, buffers, from, lengths, flags), "recvmmsg",
                 null, 0, 0);
         for (int i = 0; i < n; i++) {
             buffers[i].position(buffers[i].position() + Math.min(lengths[i], buffers[i].remaining()));
@@ -929,7 +929,7 @@ public final class Socket implements java.io.Closeable {
                 }
             }
         }
-        int n = (int) retry(Poller.WRITE, deadline(flags), SPIN, () -> p.sendMmsg(fd, buffers, to, flags), "sendmmsg",
+        int n = (int) retry(Poller.WRITE, deadline(flags), SPIN, () -> p.sendMmsg(fd, nativeFamily, nativeType, buffers, to, flags), "sendmmsg",
                 null, 0, 0);
         for (int i = 0; i < n; i++) {
             buffers[i].position(buffers[i].limit());
@@ -1613,8 +1613,8 @@ public final class Socket implements java.io.Closeable {
         long run(Socket s, Object a, int i, Object b);
     }
 
-    private static final CallOn RECV = (s, a, i, b) -> s.p.recv(s.fd, (ByteBuffer) a, i, (SockAddr[]) b);
-    private static final CallOn SEND = (s, a, i, b) -> s.p.send(s.fd, (ByteBuffer) a, i, (SockAddr) b);
+    private static final CallOn RECV = (s, a, i, b) -> s.p.recv(s.fd, s.nativeFamily, s.nativeType, (ByteBuffer) a, i, (SockAddr[]) b);
+    private static final CallOn SEND = (s, a, i, b) -> s.p.send(s.fd, s.nativeFamily, s.nativeType, (ByteBuffer) a, i, (SockAddr) b);
     /** Any other call, a {@link Call} passed as {@code a}. */
     private static final CallOn THUNK = (s, a, i, b) -> ((Call) a).run();
 

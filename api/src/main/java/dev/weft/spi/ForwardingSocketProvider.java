@@ -20,8 +20,8 @@ import java.util.Set;
  *
  * <pre>{@code
  * SocketProvider flaky = new ForwardingSocketProvider(Sockets.provider()) {
- *     @Override public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
- *         return random.nextInt(10) == 0 ? -nativeErrno(Errno.EINTR) : super.send(fd, src, flags, to);
+ *     @Override public long send(long fd, int family, int type, ByteBuffer src, int flags, SockAddr to) {
+ *         return random.nextInt(10) == 0 ? -nativeErrno(Errno.EINTR) : super.send(fd, family, type, src, flags, to);
  *     }
  * };
  * }</pre>
@@ -135,13 +135,13 @@ public class ForwardingSocketProvider implements SocketProvider {
     }
 
     @Override
-    public long recv(long fd, ByteBuffer dst, int flags, SockAddr[] from) {
-        return delegate.recv(fd, dst, flags, from);
+    public long recv(long fd, int family, int type, ByteBuffer dst, int flags, SockAddr[] from) {
+        return delegate.recv(fd, family, type, dst, flags, from);
     }
 
     @Override
-    public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
-        return delegate.send(fd, src, flags, to);
+    public long send(long fd, int family, int type, ByteBuffer src, int flags, SockAddr to) {
+        return delegate.send(fd, family, type, src, flags, to);
     }
 
     @Override
@@ -191,13 +191,13 @@ public class ForwardingSocketProvider implements SocketProvider {
     }
 
     @Override
-    public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
-        return delegate.recvMsg(fd, dsts, controlLen, flags, out);
+    public long recvMsg(long fd, int family, int type, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
+        return delegate.recvMsg(fd, family, type, dsts, controlLen, flags, out);
     }
 
     @Override
-    public long sendMsg(long fd, ByteBuffer[] srcs, List<Ancillary> ancillary, int flags, SockAddr to) {
-        return delegate.sendMsg(fd, srcs, ancillary, flags, to);
+    public long sendMsg(long fd, int family, int type, ByteBuffer[] srcs, List<Ancillary> ancillary, int flags, SockAddr to) {
+        return delegate.sendMsg(fd, family, type, srcs, ancillary, flags, to);
     }
 
     @Override
@@ -246,13 +246,13 @@ public class ForwardingSocketProvider implements SocketProvider {
     }
 
     @Override
-    public long recvMmsg(long fd, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
-        return delegate.recvMmsg(fd, dsts, from, lengths, flags);
+    public long recvMmsg(long fd, int family, int type, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
+        return delegate.recvMmsg(fd, family, type, dsts, from, lengths, flags);
     }
 
     @Override
-    public long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
-        return delegate.sendMmsg(fd, srcs, to, flags);
+    public long sendMmsg(long fd, int family, int type, ByteBuffer[] srcs, SockAddr[] to, int flags) {
+        return delegate.sendMmsg(fd, family, type, srcs, to, flags);
     }
 
     @Override

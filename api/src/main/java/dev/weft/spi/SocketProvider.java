@@ -25,6 +25,15 @@ import java.util.Set;
  * {@code position()} to {@code limit()} and their positions are left unchanged; the core
  * advances them. Providers may wrap one another (a fault injector delegates every call).
  *
+ * <p><b>The socket's family and type.</b> The data calls ({@code recv}, {@code send},
+ * {@code recvMsg}, {@code sendMsg}, {@code recvMmsg}, {@code sendMmsg}) also take the socket's native family
+ * and type, as weft's {@link dev.weft.Socket} knows them since it opened or adopted the
+ * descriptor ({@code SO_DOMAIN}/{@code SO_TYPE} for {@code fromFd}), without the
+ * {@code SOCK_NONBLOCK}/{@code SOCK_CLOEXEC} bits: so a provider need not ask the kernel per call
+ * whether a heap buffer may move in parts (only a stream's may: a datagram goes whole) nor
+ * keep a table of descriptors to know a family's rules (Linux's {@code AF_QIPCRTR} and
+ * {@code AF_RDS} refuse {@code MSG_NOSIGNAL}). A wrapper passes them on unchanged.
+ *
  * <pre>{@code
  * module my.provider { provides dev.weft.spi.SocketProvider with my.MyProvider; }
  * }</pre>
@@ -91,11 +100,17 @@ public interface SocketProvider {
     /** {@code accept4(2)} (or its equivalent): a non-blocking close-on-exec descriptor; the peer in {@code peer[0]} if non-null. */
     long accept(long fd, SockAddr[] peer);
 
-    /** {@code recv(2)} / {@code recvfrom(2)}: the sender in {@code from[0]} if {@code from} is non-null. */
-    long recv(long fd, ByteBuffer dst, int flags, SockAddr[] from);
+    /**
+     * {@code recv(2)} / {@code recvfrom(2)} on a socket of native {@code family} and {@code type}:
+     * the sender in {@code from[0]} if {@code from} is non-null.
+     */
+    long recv(long fd, int family, int type, ByteBuffer dst, int flags, SockAddr[] from);
 
-    /** {@code send(2)}, or {@code sendto(2)} when {@code to} is non-null. Never raises {@code SIGPIPE}. */
-    long send(long fd, ByteBuffer src, int flags, SockAddr to);
+    /**
+     * {@code send(2)}, or {@code sendto(2)} when {@code to} is non-null, on a socket of native
+     * {@code family} and {@code type}. Never raises {@code SIGPIPE}.
+     */
+    long send(long fd, int family, int type, ByteBuffer src, int flags, SockAddr to);
 
     /** {@code shutdown(2)} with 0, 1 or 2 (read, write, both). */
     int shutdown(long fd, int how);
@@ -135,12 +150,13 @@ public interface SocketProvider {
      * bytes of ancillary data; fills {@code out}. Received descriptors are close-on-exec.
      * Returns the byte count or -errno.
      */
-    default long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
+    default long recvMsg(long fd, int family, int type, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
         throw new UnsupportedOperationException(name() + " does not offer recvmsg");
     }
 
     /** {@code sendmsg(2)} from the buffers in order (gather), with ancillary data, to {@code to} if non-null. */
-    default long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
+    default long sendMsg(long fd, int family, int type, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags,
+            SockAddr to) {
         throw new UnsupportedOperationException(name() + " does not offer sendmsg");
     }
 
@@ -187,7 +203,7 @@ public interface SocketProvider {
      * {@code lengths[i]} (the datagram's full length; {@code MSG_TRUNC} when larger than the
      * buffer) and {@code from[i]} if {@code from} is non-null. Returns the message count or -errno.
      */
-    default long recvMmsg(long fd, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
+    default long recvMmsg(long fd, int family, int type, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
         throw new UnsupportedOperationException(name() + " does not offer recvmmsg");
     }
 
@@ -195,7 +211,7 @@ public interface SocketProvider {
      * {@code sendmmsg(2)}: one datagram per buffer, to {@code to[i]} when {@code to} is
      * non-null. Returns how many messages went, or -errno if none did.
      */
-    default long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
+    default long sendMmsg(long fd, int family, int type, ByteBuffer[] srcs, SockAddr[] to, int flags) {
         throw new UnsupportedOperationException(name() + " does not offer sendmmsg");
     }
 

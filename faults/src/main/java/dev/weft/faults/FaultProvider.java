@@ -87,7 +87,7 @@ public final class FaultProvider extends ForwardingSocketProvider {
         }
     }
 
-    private record Held(byte[] data, int flags, SockAddr to) {}
+    private record Held(byte[] data, int family, int type, int flags, SockAddr to) {}
 
     private record Op(long seq, Fault fault) {}
 
@@ -778,41 +778,43 @@ public final class FaultProvider extends ForwardingSocketProvider {
     // ---- data ---------------------------------------------------------------------------
 
     @Override
-    public long recv(long fd, ByteBuffer dst, int flags, SockAddr[] from) {
+    public long recv(long fd, int family, int type, ByteBuffer dst, int flags, SockAddr[] from) {
         FaultSession s = session;
         if (s.quiet) {
-            return super.recv(fd, dst, flags, from); // no lambda made per message
+            return super.recv(fd, family, type, dst, flags, from); // no lambda made per message
         }
         if ((flags & nums().msgPeek) == 0) {
             Sock k = sock(s, fd);
             if (k.info.isUdp()) {
-                return udpRecv(s, k, fd, dst, flags, from);
+                return udpRecv(s, k, fd, family, type, dst, flags, from);
             }
         }
-        return in(fd, Call.RECV, flags, dst.remaining(), limit -> super.recv(fd, view(dst, limit), flags, from));
+        return in(fd, Call.RECV, flags, dst.remaining(), limit -> super.recv(fd, family, type, view(dst, limit), flags, from));
     }
 
     @Override
-    public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
+    public long send(long fd, int family, int type, ByteBuffer src, int flags, SockAddr to) {
         FaultSession s = session;
         if (s.quiet) {
-            return super.send(fd, src, flags, to);
+            return super.send(fd, family, type, src, flags, to);
         }
         Sock k = sock(s, fd);
         if (k.info.isUdp()) {
-            return udpSend(s, k, fd, src, flags, to);
+            return udpSend(s, k, fd, family, type, src, flags, to);
         }
-        return out(fd, Call.SEND, src.remaining(), limit -> super.send(fd, view(src, limit), flags, to));
+        return out(fd, Call.SEND, src.remaining(), limit -> super.send(fd, family, type, view(src, limit), flags, to));
     }
 
     @Override
-    public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
-        return in(fd, Call.RECVMSG, flags, remaining(dsts), limit -> super.recvMsg(fd, views(dsts, limit), controlLen, flags, out));
+    public long recvMsg(long fd, int family, int type, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
+        return in(fd, Call.RECVMSG, flags, remaining(dsts),
+                limit -> super.recvMsg(fd, family, type, views(dsts, limit), controlLen, flags, out));
     }
 
     @Override
-    public long sendMsg(long fd, ByteBuffer[] srcs, List<Ancillary> ancillary, int flags, SockAddr to) {
-        return out(fd, Call.SENDMSG, remaining(srcs), limit -> super.sendMsg(fd, views(srcs, limit), ancillary, flags, to));
+    public long sendMsg(long fd, int family, int type, ByteBuffer[] srcs, List<Ancillary> ancillary, int flags, SockAddr to) {
+        return out(fd, Call.SENDMSG, remaining(srcs),
+                limit -> super.sendMsg(fd, family, type, views(srcs, limit), ancillary, flags, to));
     }
 
     @Override
@@ -821,26 +823,28 @@ public final class FaultProvider extends ForwardingSocketProvider {
     }
 
     @Override
-    public long recvMmsg(long fd, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
+    public long recvMmsg(long fd, int family, int type, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
         FaultSession s = session;
         if (s.quiet) {
-            return super.recvMmsg(fd, dsts, from, lengths, flags);
+            return super.recvMmsg(fd, family, type, dsts, from, lengths, flags);
         }
-        return plain(s, sock(s, fd), fd, Call.RECVMMSG, Poller.READ, dsts.length, m -> super.recvMmsg(fd, dsts, from, lengths, flags));
+        return plain(s, sock(s, fd), fd, Call.RECVMMSG, Poller.READ, dsts.length,
+                m -> super.recvMmsg(fd, family, type, dsts, from, lengths, flags));
     }
 
     @Override
-    public long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
+    public long sendMmsg(long fd, int family, int type, ByteBuffer[] srcs, SockAddr[] to, int flags) {
         FaultSession s = session;
         if (s.quiet) {
-            return super.sendMmsg(fd, srcs, to, flags);
+            return super.sendMmsg(fd, family, type, srcs, to, flags);
         }
-        return plain(s, sock(s, fd), fd, Call.SENDMMSG, Poller.WRITE, srcs.length, m -> super.sendMmsg(fd, srcs, to, flags));
+        return plain(s, sock(s, fd), fd, Call.SENDMMSG, Poller.WRITE, srcs.length,
+                m -> super.sendMmsg(fd, family, type, srcs, to, flags));
     }
 
     // ---- datagrams ------------------------------------------------------------------------
 
-    private long udpSend(FaultSession s, Sock k, long fd, ByteBuffer src, int flags, SockAddr to) {
+    private long udpSend(FaultSession s, Sock k, long fd, int family, int type, ByteBuffer src, int flags, SockAddr to) {
         Op op = op(s, k, Call.SEND, src.remaining());
         Fault f = op.fault;
         if (f instanceof Fault.Fail e) {
@@ -860,7 +864,7 @@ public final class FaultProvider extends ForwardingSocketProvider {
             if (f instanceof Fault.Reorder && k.held == null) {
                 byte[] b = new byte[src.remaining()];
                 src.duplicate().get(b);
-                Held h = new Held(b, flags, to);
+                Held h = new Held(b, family, type, flags, to);
                 k.held = h;
                 done(k, Call.SEND, op.seq);
                 Timers.EXEC.schedule(() -> {
@@ -876,9 +880,9 @@ public final class FaultProvider extends ForwardingSocketProvider {
                 }, 20, TimeUnit.MILLISECONDS);
                 return b.length;
             }
-            long n = super.send(fd, src, flags, to);
+            long n = super.send(fd, family, type, src, flags, to);
             if (n >= 0) {
-                if (f instanceof Fault.Duplicate && super.send(fd, src, flags, to) >= 0) {
+                if (f instanceof Fault.Duplicate && super.send(fd, family, type, src, flags, to) >= 0) {
                     s.log().tally(FaultLog.DUPLICATED);
                 }
                 Held h = k.held;
@@ -895,7 +899,7 @@ public final class FaultProvider extends ForwardingSocketProvider {
     }
 
     private void sendHeld(FaultSession s, long fd, Held h, String what) {
-        long r = super.send(fd, ByteBuffer.wrap(h.data), h.flags, h.to);
+        long r = super.send(fd, h.family, h.type, ByteBuffer.wrap(h.data), h.flags, h.to);
         s.log().tally(r >= 0 ? what : FaultLog.DROPPED); // a held datagram the kernel would not take is lost
     }
 
@@ -912,21 +916,21 @@ public final class FaultProvider extends ForwardingSocketProvider {
         }
     }
 
-    private long udpRecv(FaultSession s, Sock k, long fd, ByteBuffer dst, int flags, SockAddr[] from) {
+    private long udpRecv(FaultSession s, Sock k, long fd, int family, int type, ByteBuffer dst, int flags, SockAddr[] from) {
         int want = dst.remaining();
         Op op = op(s, k, Call.RECV, want);
         Fault f = op.fault;
         if (!(f instanceof Fault.Truncate t)) {
-            return plain(s, k, fd, Call.RECV, Poller.READ, want, limit -> super.recv(fd, dst, flags, from), op);
+            return plain(s, k, fd, Call.RECV, Poller.READ, want, limit -> super.recv(fd, family, type, dst, flags, from), op);
         }
         Numbers n = nums();
-        long size = super.recv(fd, view(dst, 0), flags | n.msgPeek | n.msgTrunc, null);
+        long size = super.recv(fd, family, type, view(dst, 0), flags | n.msgPeek | n.msgTrunc, null);
         if (size < 0) {
             finish(s, k, Call.RECV, op, size);
             return size;
         }
         long keep = Math.min(want, (long) Math.floor(t.fraction() * size));
-        long r = super.recv(fd, view(dst, keep), flags | n.msgTrunc, from);
+        long r = super.recv(fd, family, type, view(dst, keep), flags | n.msgTrunc, from);
         finish(s, k, Call.RECV, op, r);
         if (r < 0) {
             return r;

@@ -80,31 +80,21 @@ public final class LinuxProvider extends PosixProvider {
     @Override
     protected int openSocket(int family, int type, int protocol) {
         int fd = PosixLibc.socket(family, type | sockFlags, protocol);
-        if (fd >= 0 && (family == afQipcrtr || family == afRds)) {
-            noSignalRefused.add(fd);
-        }
         return fd >= 0 ? fd : fail();
     }
 
-    /**
-     * Descriptors this provider opened whose family's sendmsg refuses flags it does not know,
-     * {@code MSG_NOSIGNAL} among them ({@code AF_QIPCRTR}: {@code EINVAL}, {@code AF_RDS}:
-     * {@code EOPNOTSUPP}): their sends go without it, which only a stream socket needs. A descriptor adopted from
-     * elsewhere ({@code fromfd}) is not known here.
-     */
-    private final Set<Integer> noSignalRefused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final int afQipcrtr = constants().getOrDefault("AF_QIPCRTR", -2);
     private final int afRds = constants().getOrDefault("AF_RDS", -2);
 
+    /**
+     * A family rule, so that it holds for a descriptor adopted with {@code fromfd} too: the
+     * sendmsg of {@code AF_QIPCRTR} ({@code EINVAL}) and {@code AF_RDS} ({@code EOPNOTSUPP})
+     * refuses flags it does not know, {@code MSG_NOSIGNAL} among them, and neither family
+     * has a stream that could raise {@code SIGPIPE}: their sends go without it.
+     */
     @Override
-    protected int sendFlags(long fd) {
-        return noSignalRefused.isEmpty() || !noSignalRefused.contains((int) fd) ? msgNoSignal : 0;
-    }
-
-    @Override
-    public int close(long fd) {
-        noSignalRefused.remove((int) fd); // before the number can be reused
-        return super.close(fd);
+    protected int sendFlags(int family) {
+        return family == afQipcrtr || family == afRds ? 0 : msgNoSignal;
     }
 
     @Override
@@ -168,13 +158,13 @@ public final class LinuxProvider extends PosixProvider {
     }
 
     @Override
-    public long recvMmsg(long fd, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
+    public long recvMmsg(long fd, int family, int type, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
         return Mmsg.recv(codec, (int) fd, dsts, from, lengths, flags);
     }
 
     @Override
-    public long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
-        return Mmsg.send(codec, (int) fd, srcs, to, flags | sendFlags(fd));
+    public long sendMmsg(long fd, int family, int type, ByteBuffer[] srcs, SockAddr[] to, int flags) {
+        return Mmsg.send(codec, (int) fd, srcs, to, flags | sendFlags(family));
     }
 
     // ---- Linux's own structures ------------------------------------------------------------

@@ -252,8 +252,8 @@ public final class MacProvider extends PosixProvider {
      * between the two could still inherit it; Darwin has no atomic form.
      */
     @Override
-    public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
-        long n = super.recvMsg(fd, dsts, controlLen, flags, out);
+    public long recvMsg(long fd, int family, int type, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
+        long n = super.recvMsg(fd, family, type, dsts, controlLen, flags, out);
         if (n >= 0) {
             for (dev.weft.Ancillary a : out.ancillary) {
                 if (a.level() == solSocket && a.type() == scmRights) {
@@ -281,15 +281,16 @@ public final class MacProvider extends PosixProvider {
     }
 
     @Override
-    public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
-        return retryEnobufs(super.send(fd, src, flags, to), -enobufs, () -> super.send(fd, src, flags, to),
+    public long send(long fd, int family, int type, ByteBuffer src, int flags, SockAddr to) {
+        return retryEnobufs(super.send(fd, family, type, src, flags, to), -enobufs, () -> super.send(fd, family, type, src, flags, to),
                 () -> isUnixDatagram(fd));
     }
 
     @Override
-    public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
-        return retryEnobufs(super.sendMsg(fd, srcs, ancillary, flags, to), -enobufs,
-                () -> super.sendMsg(fd, srcs, ancillary, flags, to), () -> isUnixDatagram(fd));
+    public long sendMsg(long fd, int family, int type, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags,
+            SockAddr to) {
+        return retryEnobufs(super.sendMsg(fd, family, type, srcs, ancillary, flags, to), -enobufs,
+                () -> super.sendMsg(fd, family, type, srcs, ancillary, flags, to), () -> isUnixDatagram(fd));
     }
 
     /**
@@ -358,11 +359,11 @@ public final class MacProvider extends PosixProvider {
 
     /** No recvmmsg on Darwin: one recvmsg per buffer while datagrams are queued. */
     @Override
-    public long recvMmsg(long fd, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
+    public long recvMmsg(long fd, int family, int type, ByteBuffer[] dsts, SockAddr[] from, int[] lengths, int flags) {
         int i = 0;
         for (; i < dsts.length; i++) {
             MsgResult out = new MsgResult();
-            long n = recvMsg(fd, new ByteBuffer[] {dsts[i].duplicate()}, 0, flags, out);
+            long n = recvMsg(fd, family, type, new ByteBuffer[] {dsts[i].duplicate()}, 0, flags, out);
             if (n < 0) {
                 return i == 0 ? n : i;
             }
@@ -376,10 +377,10 @@ public final class MacProvider extends PosixProvider {
 
     /** No sendmmsg on Darwin: one send per buffer until one would block. */
     @Override
-    public long sendMmsg(long fd, ByteBuffer[] srcs, SockAddr[] to, int flags) {
+    public long sendMmsg(long fd, int family, int type, ByteBuffer[] srcs, SockAddr[] to, int flags) {
         int i = 0;
         for (; i < srcs.length; i++) {
-            long n = send(fd, srcs[i].duplicate(), flags, to == null ? null : to[i]);
+            long n = send(fd, family, type, srcs[i].duplicate(), flags, to == null ? null : to[i]);
             if (n < 0) {
                 return i == 0 ? n : i;
             }

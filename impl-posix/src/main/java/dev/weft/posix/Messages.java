@@ -25,14 +25,14 @@ final class Messages {
     /** Control buffers larger than this are refused (half the data area; the rest stages data). */
     static final int MAX_CONTROL = Scratch.DATA_SIZE / 2;
 
-    static long recv(PosixProvider p, MsgLayout l, int fd, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
+    static long recv(PosixProvider p, MsgLayout l, int fd, boolean stream, ByteBuffer[] dsts, int controlLen, int flags, MsgResult out) {
         if (controlLen > MAX_CONTROL) {
             throw new IllegalArgumentException("ancbufsize too large: " + controlLen + " (at most " + MAX_CONTROL + ")");
         }
         Scratch s = Scratch.take();
         Staging st = null;
         try {
-            st = Staging.of(p, fd, s, dsts, align8(controlLen));
+            st = Staging.of(stream, s, dsts, align8(controlLen));
             ByteBuffer v = s.view();
             int iovs = fillIov(s, l, dsts, st, false);
             header(s, l, iovs, controlLen, true);
@@ -68,7 +68,7 @@ final class Messages {
         }
     }
 
-    static long send(PosixProvider p, MsgLayout l, int fd, ByteBuffer[] srcs, List<Ancillary> anc, int flags, SockAddr to) {
+    static long send(PosixProvider p, MsgLayout l, int fd, boolean stream, ByteBuffer[] srcs, List<Ancillary> anc, int flags, SockAddr to) {
         int controlLen = 0;
         for (Ancillary a : anc) {
             int space = l.cmsgSpace(a.data().length);
@@ -99,7 +99,7 @@ final class Messages {
                 v.put(off + l.cmsgHeader(), d);
                 off += space;
             }
-            st = Staging.of(p, fd, s, srcs, align8(controlLen));
+            st = Staging.of(stream, s, srcs, align8(controlLen));
             int iovs = fillIov(s, l, srcs, st, true);
             int nameLen = to == null ? 0 : p.codec.encode(to, v, 0);
             if (nameLen < 0) {
@@ -144,7 +144,7 @@ final class Messages {
             this.owned = owned;
         }
 
-        static Staging of(PosixProvider p, int fd, Scratch s, ByteBuffer[] bufs, int stageFrom) {
+        static Staging of(boolean stream, Scratch s, ByteBuffer[] bufs, int stageFrom) {
             long heap = 0;
             for (int i = 0; i < bufs.length && i < MAX_IOV; i++) {
                 if (!bufs[i].isDirect()) {
@@ -152,7 +152,7 @@ final class Messages {
                 }
             }
             int room = Scratch.DATA_SIZE - stageFrom;
-            if (heap > room && heap <= Integer.MAX_VALUE && !p.isStream(fd)) {
+            if (heap > room && heap <= Integer.MAX_VALUE && !stream) {
                 long big = PosixProvider.malloc((int) heap);
                 return new Staging(big, new com.sun.jna.Pointer(big).getByteBuffer(0, heap), 0, (int) heap, big);
             }

@@ -51,6 +51,7 @@ public abstract class PosixProvider implements SocketProvider {
     protected final SockAddrCodec codec;
     private final OptionCodecs options;
     private final ReentrantLock pollerLock = new ReentrantLock();
+    private final int sockStream;
     private volatile Poller poller;
 
     /**
@@ -101,6 +102,7 @@ public abstract class PosixProvider implements SocketProvider {
                 eaiNames.putIfAbsent(e.getValue(), e.getKey());
             }
         }
+        this.sockStream = constants.getOrDefault("SOCK_STREAM", -1);
         this.codec = new SockAddrCodec(layout, constants, codecs);
         Map<String, OptionCodec<?>> named = new HashMap<>(PosixOptions.NAMED);
         named.putAll(options);
@@ -127,8 +129,8 @@ public abstract class PosixProvider implements SocketProvider {
     /** Flags every send carries ({@code MSG_NOSIGNAL} where it exists). */
     protected abstract int sendFlags();
 
-    /** The flags every send on {@code fd} carries: {@link #sendFlags()} unless the OS says otherwise for that socket. */
-    protected int sendFlags(long fd) {
+    /** The flags every send on a socket of native {@code family} carries: {@link #sendFlags()} unless the OS says otherwise for that family. */
+    protected int sendFlags(int family) {
         return sendFlags();
     }
 
@@ -315,18 +317,18 @@ public abstract class PosixProvider implements SocketProvider {
     }
 
     @Override
-    public long recv(long fd, ByteBuffer dst, int flags, SockAddr[] from) {
+    public long recv(long fd, int family, int type, ByteBuffer dst, int flags, SockAddr[] from) {
         int want = dst.remaining();
         boolean direct = dst.isDirect();
         if (!direct && from == null && PosixLibc.HEAP_ARRAYS && dst.hasArray()) {
-            long n = PosixLibc.recv((int) fd, dst.array(), dst.arrayOffset() + dst.position(), heapLength(fd, want), flags);
+            long n = PosixLibc.recv((int) fd, dst.array(), dst.arrayOffset() + dst.position(), heapLength(type, want), flags);
             return n < 0 ? fail() : n;
         }
         if (!direct || from != null) {
             Scratch s = Scratch.take(direct ? 0 : want);
             long big = 0;
             try {
-                if (!direct && want > s.dataCapacity() && !isStream(fd)) {
+                if (!direct && want > s.dataCapacity() && !isStream(type)) {
                     big = malloc(want); // a message must arrive whole: never cut it to the scratch size
                 }
                 long buf = direct ? address(dst) : big != 0 ? big : s.data();
@@ -361,12 +363,12 @@ public abstract class PosixProvider implements SocketProvider {
     }
 
     @Override
-    public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
+    public long send(long fd, int family, int type, ByteBuffer src, int flags, SockAddr to) {
         int want = src.remaining();
         boolean direct = src.isDirect();
-        flags |= sendFlags(fd);
+        flags |= sendFlags(family);
         if (!direct && to == null && PosixLibc.HEAP_ARRAYS && src.hasArray()) {
-            long n = PosixLibc.send((int) fd, src.array(), src.arrayOffset() + src.position(), heapLength(fd, want), flags);
+            long n = PosixLibc.send((int) fd, src.array(), src.arrayOffset() + src.position(), heapLength(type, want), flags);
             return n < 0 ? fail() : n;
         }
         if (!direct || to != null) {
@@ -378,7 +380,7 @@ public abstract class PosixProvider implements SocketProvider {
                 if (direct) {
                     buf = address(src);
                     len = want;
-                } else if (want > s.dataCapacity() && !isStream(fd)) {
+                } else if (want > s.dataCapacity() && !isStream(type)) {
                     // A datagram cannot be sent in parts: copy it whole, not cut to the scratch size.
                     big = malloc(want);
                     new Pointer(big).getByteBuffer(0, want).put(0, src, src.position(), want);
@@ -414,15 +416,13 @@ public abstract class PosixProvider implements SocketProvider {
      * which must go whole, but at most {@link Scratch#DATA_SIZE} of a stream, as through the
      * scratch area, so that the critical call (the JVM's safepoints wait for it) stays short.
      */
-    private int heapLength(long fd, int want) {
-        return want <= Scratch.DATA_SIZE || !isStream(fd) ? want : Scratch.DATA_SIZE;
+    private int heapLength(int type, int want) {
+        return want <= Scratch.DATA_SIZE || !isStream(type) ? want : Scratch.DATA_SIZE;
     }
 
-    /** True for a {@code SOCK_STREAM} descriptor: only a stream may move a heap buffer in parts. */
-    boolean isStream(long fd) {
-        byte[] v = new byte[4];
-        return getSockOpt(fd, constants.get("SOL_SOCKET"), constants.get("SO_TYPE"), v) != 4
-                || ByteBuffer.wrap(v).order(ByteOrder.nativeOrder()).getInt() == constants.get("SOCK_STREAM");
+    /** True for native type {@code SOCK_STREAM}: only a stream may move a heap buffer in parts. */
+    final boolean isStream(int type) {
+        return type == sockStream;
     }
 
     static long malloc(int size) {
@@ -523,16 +523,17 @@ public abstract class PosixProvider implements SocketProvider {
     // ---- messages and descriptors -------------------------------------------------------
 
     @Override
-    public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, dev.weft.spi.MsgResult out) {
-        long n = Messages.recv(this, msgLayout(), (int) fd, dsts, controlLen, flags | recvMsgFlags(), out);
+    public long recvMsg(long fd, int family, int type, ByteBuffer[] dsts, int controlLen, int flags, dev.weft.spi.MsgResult out) {
+        long n = Messages.recv(this, msgLayout(), (int) fd, isStream(type), dsts, controlLen, flags | recvMsgFlags(), out);
         // Linux echoes MSG_CMSG_CLOEXEC into msg_flags: report only the flags the caller passed, as CPython.
         out.flags &= ~(recvMsgFlags() & ~flags);
         return n;
     }
 
     @Override
-    public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
-        return Messages.send(this, msgLayout(), (int) fd, srcs, ancillary, flags | sendFlags(fd), to);
+    public long sendMsg(long fd, int family, int type, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags,
+            SockAddr to) {
+        return Messages.send(this, msgLayout(), (int) fd, isStream(type), srcs, ancillary, flags | sendFlags(family), to);
     }
 
     @Override

@@ -529,13 +529,13 @@ public final class WindowsProvider implements SocketProvider {
     }
 
     @Override
-    public long recv(long fd, ByteBuffer dst, int flags, SockAddr[] from) {
+    public long recv(long fd, int family, int type, ByteBuffer dst, int flags, SockAddr[] from) {
         int want = dst.remaining();
         boolean direct = dst.isDirect();
         Scratch s = Scratch.take(direct ? 0 : want);
         long big = 0;
         try {
-            if (!direct && want > s.dataCapacity() && !isStream(fd)) {
+            if (!direct && want > s.dataCapacity() && type != sockStream) {
                 big = malloc(want); // a datagram arrives whole or not at all: never cut it to the scratch size
             }
             long buf = direct ? Pointer.nativeValue(Native.getDirectBufferPointer(dst)) + dst.position()
@@ -568,7 +568,7 @@ public final class WindowsProvider implements SocketProvider {
     }
 
     @Override
-    public long send(long fd, ByteBuffer src, int flags, SockAddr to) {
+    public long send(long fd, int family, int type, ByteBuffer src, int flags, SockAddr to) {
         int want = src.remaining();
         boolean direct = src.isDirect();
         Scratch s = Scratch.take(direct ? 0 : want);
@@ -579,7 +579,7 @@ public final class WindowsProvider implements SocketProvider {
             if (direct) {
                 buf = Pointer.nativeValue(Native.getDirectBufferPointer(src)) + src.position();
                 len = want;
-            } else if (want > s.dataCapacity() && !isStream(fd)) {
+            } else if (want > s.dataCapacity() && type != sockStream) {
                 big = malloc(want);
                 new Pointer(big).getByteBuffer(0, want).put(0, src, src.position(), want);
                 buf = big;
@@ -606,11 +606,8 @@ public final class WindowsProvider implements SocketProvider {
         }
     }
 
-    private boolean isStream(long fd) {
-        byte[] v = new byte[4];
-        return getSockOpt(fd, solSocket, CONSTANTS.get("SO_TYPE"), v) != 4
-                || ByteBuffer.wrap(v).order(ByteOrder.nativeOrder()).getInt() == CONSTANTS.get("SOCK_STREAM");
-    }
+    /** Only a stream may move a heap buffer in parts: a datagram goes whole. */
+    private static final int sockStream = CONSTANTS.get("SOCK_STREAM");
 
     private static long malloc(int size) {
         long p = Native.malloc(size);
@@ -795,13 +792,13 @@ public final class WindowsProvider implements SocketProvider {
     // does not offer them on Windows (socket.recvmsg/sendmsg are "Availability: Unix"), weft not yet.
 
     @Override
-    public long recvMsg(long fd, ByteBuffer[] dsts, int controlLen, int flags, dev.weft.spi.MsgResult out) {
+    public long recvMsg(long fd, int family, int type, ByteBuffer[] dsts, int controlLen, int flags, dev.weft.spi.MsgResult out) {
         throw new UnsupportedOperationException("weft: the windows provider does not bind WSARecvMsg (recvmsg) yet, and CPython"
                 + " has no recvmsg on Windows; recv/recvfrom work");
     }
 
     @Override
-    public long sendMsg(long fd, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
+    public long sendMsg(long fd, int family, int type, ByteBuffer[] srcs, List<dev.weft.Ancillary> ancillary, int flags, SockAddr to) {
         throw new UnsupportedOperationException("weft: the windows provider does not bind WSASendMsg (sendmsg) yet, and CPython"
                 + " has no sendmsg on Windows; send/sendto work");
     }

@@ -426,13 +426,16 @@ final class WsaPollMechanism implements PollMechanism {
         @Override
         public void wake(long wakeFd) {
             // A full buffer (WSAEWOULDBLOCK) means bytes are waiting already: the wait ends all the same.
-            provider.send(wakeFd, ByteBuffer.allocateDirect(1), 0, null);
+            provider.send(wakeFd, provider.constants().get("AF_INET"), provider.constants().get("SOCK_DGRAM"),
+                    ByteBuffer.allocateDirect(1), 0, null);
         }
 
         @Override
         public void drain(long wakeFd) {
             ByteBuffer b = ByteBuffer.allocateDirect(16);
-            while (provider.recv(wakeFd, b.clear(), 0, null) > 0) {
+            int af = provider.constants().get("AF_INET");
+            int dgram = provider.constants().get("SOCK_DGRAM");
+            while (provider.recv(wakeFd, af, dgram, b.clear(), 0, null) > 0) {
                 // empty it: one byte per change, any number of them
             }
         }

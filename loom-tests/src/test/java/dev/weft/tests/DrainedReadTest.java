@@ -40,9 +40,9 @@ class DrainedReadTest {
         }
 
         @Override
-        public long recv(long fd, ByteBuffer dst, int flags, SockAddr[] from) {
+        public long recv(long fd, int family, int type, ByteBuffer dst, int flags, SockAddr[] from) {
             recvs.incrementAndGet();
-            return super.recv(fd, dst, flags, from);
+            return super.recv(fd, family, type, dst, flags, from);
         }
     }
 

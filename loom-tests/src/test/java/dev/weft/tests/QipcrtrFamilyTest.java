@@ -7,6 +7,7 @@ import dev.weft.Family;
 import dev.weft.SockAddr;
 import dev.weft.Socket;
 import dev.weft.SocketType;
+import dev.weft.Sockets;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -36,6 +37,22 @@ class QipcrtrFamilyTest {
             Socket.Received r = b.recvFrom(64);
             assertArrayEquals("qrtr".getBytes(), r.data());
             assertEquals(a.getSockName(), r.address(), "from the sender's (node, port)");
+        }
+    }
+
+    /**
+     * AF_QIPCRTR's sendmsg refuses MSG_NOSIGNAL (EINVAL): a family rule, so a socket adopted
+     * with fromfd, which the provider did not open, sends without it too.
+     */
+    @Test
+    void anAdoptedSocketSendsToo() throws Exception {
+        try (Socket opened = Socket.open(Family.QIPCRTR, SocketType.DGRAM); Socket a = Sockets.fromFd(opened.fileno());
+                Socket b = Socket.open(Family.QIPCRTR, SocketType.DGRAM)) {
+            SockAddr.Qipcrtr unbound = (SockAddr.Qipcrtr) b.getSockName();
+            b.bind(new SockAddr.Qipcrtr(unbound.node(), 0));
+            b.setTimeout(TestKit.BOUND);
+            a.sendTo("adopted".getBytes(), b.getSockName());
+            assertArrayEquals("adopted".getBytes(), b.recv(64));
         }
     }
 

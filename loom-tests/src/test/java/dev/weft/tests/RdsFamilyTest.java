@@ -8,6 +8,7 @@ import dev.weft.Family;
 import dev.weft.SockAddr;
 import dev.weft.Socket;
 import dev.weft.SocketType;
+import dev.weft.Sockets;
 import dev.weft.WeftTimeoutException;
 import java.io.IOException;
 import java.time.Duration;
@@ -43,6 +44,18 @@ class RdsFamilyTest {
             assertEquals(cli.getSockName(), r.address(), "from the sender's (host, port)");
             srv.setTimeout(Duration.ofMillis(100));
             assertThrows(WeftTimeoutException.class, () -> srv.recv(64), "timeout mode, nothing more sent");
+        }
+    }
+
+    /**
+     * AF_RDS's sendmsg refuses MSG_NOSIGNAL (EOPNOTSUPP): a family rule, so a socket adopted
+     * with fromfd, which the provider did not open, sends without it too.
+     */
+    @Test
+    void anAdoptedSocketSendsToo() throws Exception {
+        try (Socket opened = bound(); Socket cli = Sockets.fromFd(opened.fileno()); Socket srv = bound()) {
+            cli.sendTo("adopted".getBytes(), srv.getSockName());
+            assertArrayEquals("adopted".getBytes(), srv.recv(64));
         }
     }
 
