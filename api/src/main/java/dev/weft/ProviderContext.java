@@ -222,7 +222,7 @@ final class ProviderContext {
                 int n = p.nativeErrno(Errno.EMFILE);
                 IOException emfile = Errors.of(Errno.EMFILE, n, "Too many open files",
                         "weft's first use needs " + FIRST_USE_DESCRIPTORS + " free file descriptors to load its native binding"
-                        + " (JNA) and start its poller; nothing was loaded, so a later call succeeds once descriptors are"
+                        + " and start its poller; nothing was loaded, so a later call succeeds once descriptors are"
                         + " closed or the limit is raised (ulimit -n); opening a socket once at start-up avoids this");
                 emfile.initCause(e);
                 throw new UncheckedIOException(emfile);
@@ -243,9 +243,10 @@ final class ProviderContext {
     private static IOException bindingFailed(SocketProvider p, Throwable e) {
         IOException first = bindingFailure;
         boolean emfile = first == null ? mentionsEmfile(e) : first instanceof OsError o && o.errno() == Errno.EMFILE;
-        String msg = "weft: the native binding (JNA) of provider " + p.name() + " could not initialise"
+        String binding = bindingOf(first == null ? e : first.getCause());
+        String msg = "weft: the native binding (" + binding + ") of provider " + p.name() + " could not initialise"
                 + (emfile ? ", as no file descriptor was free (EMFILE)" : "")
-                + "; JNA cannot retry in this JVM, so weft cannot run in it: restart it"
+                + "; " + binding + " cannot retry in this JVM, so weft cannot run in it: restart it"
                 + (emfile ? " with descriptors free, and open a socket once at start-up, before they can run out" : "")
                 + " (README: Troubleshooting). " + (first == null ? "Cause: " + e : "First failure: " + first.getCause());
         IOException io = emfile ? new WeftSocketException(Errno.EMFILE, p.nativeErrno(Errno.EMFILE), msg) : new IOException(msg);
@@ -256,6 +257,33 @@ final class ProviderContext {
             bindingFailure = io;
         }
         return io;
+    }
+
+    /**
+     * The binding that failed, read from the failure itself: api cannot ask the provider
+     * (its {@code toString()} names the binding, but through the class whose initialiser
+     * may be what failed). JNA if its classes are in the failure, FFM if it names FFM
+     * ({@code -Dweft.native=ffm} refused, a java.lang.foreign error), else JNA, the binding of
+     * every provider without an FFM one.
+     */
+    static String bindingOf(Throwable e) {
+        boolean ffm = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("com.sun.jna")) {
+                return "JNA";
+            }
+            ffm |= m.contains("FFM") || m.contains("weft.native=ffm") || m.contains("java.lang.foreign");
+            for (StackTraceElement f : t.getStackTrace()) {
+                String c = f.getClassName();
+                if (c.startsWith("com.sun.jna.")) {
+                    return "JNA";
+                }
+                ffm |= c.startsWith("java.lang.foreign.") || c.startsWith("jdk.internal.foreign.")
+                        || c.substring(c.lastIndexOf('.') + 1).startsWith("Ffm");
+            }
+        }
+        return ffm ? "FFM" : "JNA";
     }
 
     private static boolean mentionsEmfile(Throwable e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class DescriptorExhaustionTest {
     private static String run(String ulimit, List<String> jvmOptions, String arg) throws Exception {
-        String command = ChildJvm.command(DescriptorExhaustionMain.class, jvmOptions, List.of(arg)).stream()
+        return run(ulimit, ChildJvm.command(DescriptorExhaustionMain.class, jvmOptions, List.of(arg)));
+    }
+
+    private static String run(String ulimit, List<String> childCommand) throws Exception {
+        String command = childCommand.stream()
                 .map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
         Process p = new ProcessBuilder("sh", "-c", (ulimit == null ? "" : "ulimit -n " + ulimit + " && ") + "exec " + command)
                 .redirectErrorStream(true).start();
@@ -54,5 +59,20 @@ class DescriptorExhaustionTest {
         assertTrue(first.contains("JNA") && first.contains("cannot retry in this JVM") && first.contains("Troubleshooting"), out);
         String after = line(out, "after");
         assertTrue(after.contains("cannot retry in this JVM") && after.contains("First failure"), out);
+    }
+
+    @Test
+    void anFfmBindingThatCannotStartIsNamedInTheError() throws Exception {
+        assumeTrue(new File("/bin/sh").exists(), "needs a POSIX shell");
+        assumeTrue(Runtime.version().feature() >= 22, "FFM needs JDK 22+: on " + Runtime.version().feature() + " weft runs on JNA only");
+        // FFM forced, and native access not granted: the binding refuses to start, for good.
+        List<String> command = new ArrayList<>(ChildJvm.command(DescriptorExhaustionMain.class, List.of(), List.of("exhaust=false")));
+        command.removeIf(a -> a.startsWith("--enable-native-access") || a.startsWith("-Dweft.native="));
+        command.add(1, "-Dweft.native=ffm");
+        String out = run(null, command);
+        String first = line(out, "first");
+        assertTrue(first.contains("native binding (FFM)") && first.contains("FFM cannot retry in this JVM")
+                && !first.contains("JNA"), out);
+        assertTrue(line(out, "after").contains("First failure"), out);
     }
 }
