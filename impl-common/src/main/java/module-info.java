@@ -11,4 +11,6 @@ module dev.weft.common {
 
     exports dev.weft.common to dev.weft.posix, dev.weft.linux, dev.weft.macos, dev.weft.windows;
     exports dev.weft.common.poll to dev.weft.linux, dev.weft.macos, dev.weft.windows;
+
+    uses dev.weft.common.NativeMemory.Allocator;
 }

@@ -4,4 +4,6 @@ module dev.weft.posix {
     requires transitive com.sun.jna;
 
     exports dev.weft.posix to dev.weft.linux, dev.weft.macos;
+
+    provides dev.weft.common.NativeMemory.Allocator with dev.weft.posix.BindingMemory;
 }

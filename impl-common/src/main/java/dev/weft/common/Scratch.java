@@ -1,7 +1,5 @@
 package dev.weft.common;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -18,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * every call on every carrier write the same few cache lines: on the 1,000-connection echo
  * benchmark those compare-and-sets cost about 6% of all CPU (a take and give cost 290 ns
  * with two carriers against 25 ns now; {@code jmh} {@code Echo}, measured with
- * async-profiler). What a per-call {@code malloc} would cost instead is the
- * {@link ByteBuffer} view of the block (a JNI call); so views are kept in a table indexed
+ * async-profiler). The calls go through {@link NativeMemory}, the binding's: FFM critical
+ * downcalls on the FFM binding, JNA's (JNI) otherwise. What a per-call {@code malloc}
+ * would cost instead is the {@link ByteBuffer} view of the block; so views are kept in a table indexed
  * by the block's address: {@code malloc} hands a carrier back the block it freed last, and
  * the table hands back its view. An entry is only ever used by the thread that holds its
  * block, so sharing the table is safe, and a stale entry (another address in the slot) is
@@ -64,7 +63,7 @@ public final class Scratch {
         this.address = address;
         this.dataOffset = dataOffset;
         this.dataCapacity = dataCapacity;
-        this.view = new Pointer(address).getByteBuffer(0, (long) dataOffset + dataCapacity).order(ByteOrder.nativeOrder());
+        this.view = NativeMemory.view(address, (long) dataOffset + dataCapacity).order(ByteOrder.nativeOrder());
     }
 
     /** A full area: address, auxiliary area and {@link #DATA_SIZE} bytes of data. */
@@ -83,10 +82,7 @@ public final class Scratch {
 
     private static Scratch take(AtomicReferenceArray<Scratch> table, int dataOffset, int dataCapacity) {
         long size = (long) dataOffset + dataCapacity;
-        long p = Native.malloc(size);
-        if (p == 0) {
-            throw new OutOfMemoryError("weft: malloc(" + size + ") failed");
-        }
+        long p = NativeMemory.malloc(size);
         int slot = (int) (((p >>> 4) * 0x9E3779B97F4A7C15L) >>> 54); // 10 bits: TABLE_SIZE
         Scratch s = table.getAcquire(slot);
         if (s == null || s.address != p) {
@@ -98,7 +94,7 @@ public final class Scratch {
 
     /** Frees this area; the caller must not use it (or its view) afterwards. */
     public void give() {
-        Native.free(address);
+        NativeMemory.free(address);
     }
 
     /** Address of the socket-address area. */

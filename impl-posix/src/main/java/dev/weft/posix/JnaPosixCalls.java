@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import dev.weft.common.NativeMemory;
 import java.nio.ByteBuffer;
 
 /**
@@ -122,6 +123,21 @@ final class JnaPosixCalls implements PosixCalls {
     @Override
     public long directAddress(ByteBuffer direct) {
         return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+    }
+
+    @Override
+    public long malloc(long size) {
+        return NativeMemory.JNA.malloc(size);
+    }
+
+    @Override
+    public void free(long address) {
+        NativeMemory.JNA.free(address);
+    }
+
+    @Override
+    public ByteBuffer view(long address, long size) {
+        return NativeMemory.JNA.view(address, size);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.weft.posix;
 
+import dev.weft.common.NativeMemory;
 import dev.weft.common.Scratch;
 import dev.weft.Ancillary;
 import dev.weft.SockAddr;
@@ -153,14 +154,14 @@ final class Messages {
             }
             int room = Scratch.DATA_SIZE - stageFrom;
             if (heap > room && heap <= Integer.MAX_VALUE && !stream) {
-                long big = PosixProvider.malloc((int) heap);
-                return new Staging(big, new com.sun.jna.Pointer(big).getByteBuffer(0, heap), 0, (int) heap, big);
+                long big = NativeMemory.malloc(heap);
+                return new Staging(big, NativeMemory.view(big, heap), 0, (int) heap, big);
             }
             return new Staging(s.data() + stageFrom, s.view(), Scratch.DATA_OFFSET + stageFrom, room, 0);
         }
 
         void free() {
-            PosixProvider.free(owned);
+            NativeMemory.free(owned);
         }
     }
 

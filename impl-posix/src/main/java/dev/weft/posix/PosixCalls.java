@@ -17,6 +17,15 @@ interface PosixCalls {
     /** The native address of a direct buffer (its start, not its position). */
     long directAddress(ByteBuffer direct);
 
+    /** {@code malloc(3)}: the address, or 0. */
+    long malloc(long size);
+
+    /** {@code free(3)}. */
+    void free(long address);
+
+    /** A big-endian direct view of {@code size} bytes of native memory at {@code address}. */
+    ByteBuffer view(long address, long size);
+
     int socket(int domain, int type, int protocol);
 
     int socketpair(int domain, int type, int protocol, int[] sv);

@@ -1,12 +1,12 @@
 package dev.weft.posix;
 
 import dev.weft.common.FamilyCodec;
+import dev.weft.common.NativeMemory;
 import dev.weft.common.OptionCodec;
 import dev.weft.common.OptionCodecs;
 import dev.weft.common.Scratch;
 import dev.weft.common.SockAddrCodec;
 import dev.weft.common.SockAddrLayout;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.weft.AddrInfo;
 import dev.weft.Errno;
@@ -329,7 +329,7 @@ public abstract class PosixProvider implements SocketProvider {
             long big = 0;
             try {
                 if (!direct && want > s.dataCapacity() && !isStream(type)) {
-                    big = malloc(want); // a message must arrive whole: never cut it to the scratch size
+                    big = NativeMemory.malloc(want); // a message must arrive whole: never cut it to the scratch size
                 }
                 long buf = direct ? address(dst) : big != 0 ? big : s.data();
                 int len = direct || big != 0 ? want : Math.min(want, s.dataCapacity());
@@ -344,7 +344,7 @@ public abstract class PosixProvider implements SocketProvider {
                     return fail();
                 }
                 if (!direct && n > 0) {
-                    ByteBuffer got = big != 0 ? new Pointer(big).getByteBuffer(0, want) : s.view();
+                    ByteBuffer got = big != 0 ? NativeMemory.view(big, want) : s.view();
                     dst.put(dst.position(), got, big != 0 ? 0 : s.dataOffset(), (int) Math.min(n, len));
                 }
                 if (from != null) {
@@ -354,7 +354,7 @@ public abstract class PosixProvider implements SocketProvider {
                 }
                 return n;
             } finally {
-                free(big);
+                NativeMemory.free(big);
                 s.give();
             }
         }
@@ -382,8 +382,8 @@ public abstract class PosixProvider implements SocketProvider {
                     len = want;
                 } else if (want > s.dataCapacity() && !isStream(type)) {
                     // A datagram cannot be sent in parts: copy it whole, not cut to the scratch size.
-                    big = malloc(want);
-                    new Pointer(big).getByteBuffer(0, want).put(0, src, src.position(), want);
+                    big = NativeMemory.malloc(want);
+                    NativeMemory.view(big, want).put(0, src, src.position(), want);
                     buf = big;
                     len = want;
                 } else {
@@ -403,7 +403,7 @@ public abstract class PosixProvider implements SocketProvider {
                 }
                 return n < 0 ? fail() : n;
             } finally {
-                free(big);
+                NativeMemory.free(big);
                 s.give();
             }
         }
@@ -423,20 +423,6 @@ public abstract class PosixProvider implements SocketProvider {
     /** True for native type {@code SOCK_STREAM}: only a stream may move a heap buffer in parts. */
     final boolean isStream(int type) {
         return type == sockStream;
-    }
-
-    static long malloc(int size) {
-        long p = Native.malloc(size);
-        if (p == 0) {
-            throw new OutOfMemoryError("weft: malloc(" + size + ") failed");
-        }
-        return p;
-    }
-
-    static void free(long p) {
-        if (p != 0) {
-            Native.free(p);
-        }
     }
 
     /** The native address of a direct buffer's position. */

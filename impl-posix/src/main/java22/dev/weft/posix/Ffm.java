@@ -91,6 +91,15 @@ public final class Ffm {
         return handle(name, descriptor(result, args), CAPTURE, CRITICAL);
     }
 
+    /**
+     * A call that cannot block and whose errno nobody reads ({@code malloc}, {@code free}):
+     * critical, errno not captured, so no capture segment is looked up and copied per call
+     * (measured: malloc+free cost 23 ns with capture, against JNA's 16).
+     */
+    public static MethodHandle criticalNoErrno(String name, MemoryLayout result, MemoryLayout... args) {
+        return handle(name, descriptor(result, args), CRITICAL);
+    }
+
     /** A call that may block or run long: errno captured, not critical. */
     public static MethodHandle blocking(String name, MemoryLayout result, MemoryLayout... args) {
         return handle(name, descriptor(result, args), CAPTURE);
@@ -113,6 +122,11 @@ public final class Ffm {
     /** The NUL-terminated UTF-8 string at native address {@code p}, or null. */
     public static String string(long p) {
         return p == 0 ? null : MemorySegment.ofAddress(p).reinterpret(Long.MAX_VALUE).getString(0, StandardCharsets.UTF_8);
+    }
+
+    /** A big-endian direct view of {@code size} bytes of native memory at {@code address}, never freed by the JVM. */
+    public static ByteBuffer view(long address, long size) {
+        return MemorySegment.ofAddress(address).reinterpret(size).asByteBuffer();
     }
 
     /** The native address of a direct buffer's start. */

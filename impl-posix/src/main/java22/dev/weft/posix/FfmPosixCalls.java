@@ -36,6 +36,9 @@ final class FfmPosixCalls implements PosixCalls {
         static final MethodHandle SENDMSG = Ffm.critical("sendmsg", J, I, J, I);
         static final MethodHandle CLOSE = Ffm.blocking("close", I, I);
         static final MethodHandle FREEADDRINFO = Ffm.blocking("freeaddrinfo", null, J);
+        /** malloc and free: the scratch memory of every call that passes an address (NativeMemory). */
+        static final MethodHandle MALLOC = Ffm.criticalNoErrno("malloc", J, J);
+        static final MethodHandle FREE = Ffm.criticalNoErrno("free", null, J);
         /** recv and send with a heap array: critical calls may pass one straight to the kernel. */
         static final MethodHandle RECV_ARRAY = Ffm.critical("recv", J, I, A, J, I);
         static final MethodHandle SEND_ARRAY = Ffm.critical("send", J, I, A, J, I);
@@ -91,6 +94,29 @@ final class FfmPosixCalls implements PosixCalls {
     @Override
     public long directAddress(ByteBuffer direct) {
         return Ffm.address(direct);
+    }
+
+    @Override
+    public long malloc(long size) {
+        try {
+            return (long) Libc.MALLOC.invokeExact(size);
+        } catch (Throwable t) {
+            throw Ffm.rethrow(t);
+        }
+    }
+
+    @Override
+    public void free(long address) {
+        try {
+            Libc.FREE.invokeExact(address);
+        } catch (Throwable t) {
+            throw Ffm.rethrow(t);
+        }
+    }
+
+    @Override
+    public ByteBuffer view(long address, long size) {
+        return Ffm.view(address, size);
     }
 
     @Override

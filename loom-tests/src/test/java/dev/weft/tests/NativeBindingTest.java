@@ -65,6 +65,25 @@ class NativeBindingTest {
         }
     }
 
+    /**
+     * The scratch memory of every call that passes an address (and the staging of large
+     * messages) comes from the binding the calls go through: FFM's malloc on the FFM run, so
+     * that run crosses no JNI for it, JNA's on the JNA run.
+     */
+    @Test
+    void scratchMemoryComesFromTheBindingOfTheCalls() throws Exception {
+        assumeTrue(posix(), "the binding choice is the POSIX providers'");
+        String expected = "jna".equals(System.getProperty("weft.native")) || !ffmBuilt() ? "JNA" : "FFM";
+        assertEquals(expected, dev.weft.common.NativeMemory.allocator().toString());
+        try (Socket a = Socket.open(Family.INET, SocketType.DGRAM); Socket b = Socket.open(Family.INET, SocketType.DGRAM)) {
+            b.bind(SockAddr.inet("127.0.0.1", 0));
+            b.setTimeout(TestKit.BOUND);
+            a.sendTo("through scratch".getBytes(StandardCharsets.US_ASCII), b.getSockName());
+            Socket.Received r = TestKit.inVirtualThread(() -> b.recvFrom(64));
+            assertEquals("through scratch", new String(r.data(), StandardCharsets.US_ASCII));
+        }
+    }
+
     @Test
     void eachVirtualThreadReadsItsOwnErrnoAcrossCarriers() throws Exception {
         // Three failures with three errnos, interleaved on many virtual threads that yield
