@@ -89,6 +89,8 @@ def bench_rows(r):
         yield (f"(o) TCP ping-pong {p['bytes']} B with another process", "round trips/s", score, True, None)
     elif name == "NonBlocking.emptyRecv":
         yield ("(h) non-blocking recv, nothing there", "ns/call", score, False, None)
+    elif name == "NonBlocking.emptyChannelRead":
+        yield ("(h) non-blocking channel read, nothing there (0 returned on both sides)", "ns/call", score, False, None)
     else:
         yield (name + " " + ",".join(f"{k}={v}" for k, v in sorted(p.items()) if k != "impl"),
                r["primaryMetric"]["scoreUnit"], score, "thrpt" == r["mode"], None)

@@ -21,7 +21,15 @@ public final class Errors {
      * @param context what was being done, e.g. {@code "bind 0.0.0.0:80"}; may be null
      */
     public static IOException of(Errno errno, int nativeErrno, String text, String context) {
-        String msg = "[Errno " + nativeErrno + "] " + text + (context == null ? "" : " (" + context + ")");
+        return make(errno, nativeErrno, message(nativeErrno, text, context));
+    }
+
+    static String message(int nativeErrno, String text, String context) {
+        return "[Errno " + nativeErrno + "] " + text + (context == null ? "" : " (" + context + ")");
+    }
+
+    /** The exception class for an errno, with its message already made. */
+    static IOException make(Errno errno, int nativeErrno, String msg) {
         return switch (errno) {
             case ECONNREFUSED -> new WeftConnectException(errno, nativeErrno, msg);
             case EADDRINUSE, EADDRNOTAVAIL -> new WeftBindException(errno, nativeErrno, msg);

@@ -313,6 +313,31 @@ final class ProviderContext {
         return Errors.of(provider.errno(n), n, texts.computeIfAbsent(n, provider::strerror), context);
     }
 
+    /**
+     * The non-blocking call's "would block" ({@code EAGAIN} or {@code EWOULDBLOCK}). It is
+     * control flow there, thrown as often as data is missing, so its message is made once per
+     * errno rather than concatenated per call (benchmark h). A race between first callers
+     * makes the same string twice, harmlessly.
+     */
+    IOException wouldBlockError(long negErrno) {
+        int n = (int) -negErrno;
+        boolean again = negErrno == eagain;
+        String m = again ? eagainMessage : ewouldblockMessage;
+        if (m == null) {
+            m = Errors.message(n, texts.computeIfAbsent(n, provider::strerror), NON_BLOCKING);
+            if (again) {
+                eagainMessage = m;
+            } else {
+                ewouldblockMessage = m;
+            }
+        }
+        return Errors.make(provider.errno(n), n, m);
+    }
+
+    static final String NON_BLOCKING = "non-blocking socket";
+    private String eagainMessage;
+    private String ewouldblockMessage;
+
     boolean wouldBlock(long r) {
         return r == eagain || r == ewouldblock;
     }

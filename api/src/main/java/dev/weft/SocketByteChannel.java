@@ -9,7 +9,10 @@ import java.nio.channels.ScatteringByteChannel;
  * written against channels (an {@code SSLEngine} loop, {@code Channels.newInputStream},
  * {@code FileChannel.transferTo}). Reads return -1 at end of stream; a scattering read is
  * one {@code recvmsg}, a gathering write one {@code sendmsg}; every call follows the
- * socket's mode and timeout.
+ * socket's mode and timeout. In non-blocking mode ({@code Duration.ZERO}) a read that finds
+ * nothing and a write that finds the send buffer full return 0, as {@code java.nio}'s
+ * channels do, where the socket's own {@code recvInto} and {@code send} throw
+ * {@link WouldBlockException} as Python's do.
  *
  * <p>java.net's rule: closing the channel closes the socket, closing the socket closes the
  * channel (a call blocked in it ends with

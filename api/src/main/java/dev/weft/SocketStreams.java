@@ -167,8 +167,8 @@ final class SocketStreams {
                 return 0;
             }
             try {
-                int n = socket.recvInto(dst);
-                return n == 0 ? -1 : n;
+                long n = socket.channelRead(dst);
+                return n == Socket.WOULD_BLOCK ? 0 : n == 0 ? -1 : (int) n;
             } catch (SocketClosedException e) {
                 throw closedDuring(e);
             }
@@ -189,6 +189,8 @@ final class SocketStreams {
             try {
                 int n = socket.recvMsgInto(list, 0, 0).nbytes();
                 return n == 0 ? -1 : n;
+            } catch (WouldBlockException e) {
+                return 0; // non-blocking and nothing there: java.nio's 0, as the single-buffer read
             } catch (SocketClosedException e) {
                 throw closedDuring(e);
             }
@@ -203,7 +205,7 @@ final class SocketStreams {
         public int write(ByteBuffer src) throws IOException {
             checkOpen(true);
             try {
-                return socket.send(src);
+                return socket.channelWrite(src);
             } catch (SocketClosedException e) {
                 throw closedDuring(e);
             }
@@ -215,6 +217,8 @@ final class SocketStreams {
             Objects.checkFromIndexSize(offset, length, srcs.length);
             try {
                 return socket.sendMsg(java.util.Arrays.asList(srcs).subList(offset, offset + length), java.util.List.of(), 0, null);
+            } catch (WouldBlockException e) {
+                return 0; // non-blocking and the send buffer full: java.nio's 0
             } catch (SocketClosedException e) {
                 throw closedDuring(e);
             }
