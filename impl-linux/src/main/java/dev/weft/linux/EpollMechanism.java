@@ -135,7 +135,13 @@ final class EpollMechanism implements PollMechanism {
         if ((bits & (EPOLLERR | EPOLLHUP)) != 0) {
             ready |= Poller.READ | Poller.WRITE;
         }
-        if ((bits & (EPOLLRDHUP | EPOLLHUP | EPOLLERR | EPOLLPRI)) != 0) {
+        // A hang-up alone is a stream socket that is not connected: the kernel's poll says so
+        // of a TCP socket from socket() until it connects (weft registers it then), and of an
+        // AF_UNIX one. It is no end of stream or error: with read interest always registered,
+        // a shut read side comes with RDHUP, a reset with ERR. Counted as a state change, that
+        // report would keep the drained-read skip off for a client connection's whole life
+        // (about a quarter of the clients that connect at once, nearly all that pause first).
+        if ((bits & (EPOLLRDHUP | EPOLLERR | EPOLLPRI)) != 0) {
             ready |= Poller.STATE_CHANGE;
         }
         return ready;

@@ -101,6 +101,36 @@ class EpollMechanismTest {
         assertReports(poll(ep));
     }
 
+    /**
+     * A TCP socket not yet connected polls as "hang-up"; that wakes waiters but is no state
+     * change (no end of stream, no error), so the drained-read skip stays on once it
+     * connects. A reset later is one.
+     */
+    @Test
+    void anUnconnectedSocketsHangUpIsNoStateChangeButAResetIs() throws Exception {
+        long ep = open();
+        try (Socket listener = Socket.open(Family.INET, SocketType.STREAM);
+             Socket client = Socket.open(Family.INET, SocketType.STREAM)) {
+            assertEquals(0, mech.add(ep, client.fileno(), 9, Poller.READ));
+            assertReports(poll(ep), 9, Poller.READ | Poller.WRITE);
+            listener.bind(dev.weft.SockAddr.inet("127.0.0.1", 0));
+            listener.listen(1);
+            client.connect(listener.getSockName());
+            poll(ep); // whatever the connection's arrival reported
+            try (Socket server = listener.accept().socket()) {
+                server.setOption(dev.weft.SockOpt.SO_LINGER, 0);
+            } // closed with linger 0: a reset
+            List<long[]> got = poll(ep);
+            for (int i = 0; i < 100 && got.isEmpty(); i++) {
+                Thread.sleep(10);
+                got = poll(ep);
+            }
+            assertEquals(1, got.size(), "one report for the reset");
+            assertTrue((got.get(0)[1] & Poller.STATE_CHANGE) != 0, "a reset is a state change");
+            assertEquals(0, mech.delete(ep, client.fileno()));
+        }
+    }
+
     @Test
     void aNestedInstanceIsReportedInTheOuterOneAndAOneShotWatchOnlyOnceArmed() throws Exception {
         assertTrue(mech.canNest());
