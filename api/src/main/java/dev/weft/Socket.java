@@ -1468,6 +1468,7 @@ public final class Socket implements java.io.Closeable {
             return;
         }
         waiters.ready(Poller.READ | Poller.WRITE);
+        waiters.closed();
         if ((s & COUNT) == 0) {
             IOException e = finishClose();
             if (e != null) {

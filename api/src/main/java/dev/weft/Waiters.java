@@ -27,12 +27,17 @@ final class Waiters implements Poller.ReadyListener {
     private static final VarHandle WRITER;
     private static final VarHandle MORE_READERS;
     private static final VarHandle MORE_WRITERS;
+    private static final VarHandle READ_TIMER;
+    private static final VarHandle WRITE_TIMER;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             READ_SEQ = l.findVarHandle(Waiters.class, "readSeq", int.class);
             WRITE_SEQ = l.findVarHandle(Waiters.class, "writeSeq", int.class);
+            READ_TIMER = l.findVarHandle(Waiters.class, "readTimerAt", long.class);
+            WRITE_TIMER = l.findVarHandle(Waiters.class, "writeTimerAt", long.class);
+            WaitTimer.load();
             READER = l.findVarHandle(Waiters.class, "reader", Thread.class);
             WRITER = l.findVarHandle(Waiters.class, "writer", Thread.class);
             MORE_READERS = l.findVarHandle(Waiters.class, "moreReaders", ConcurrentLinkedQueue.class);
@@ -48,6 +53,14 @@ final class Waiters implements Poller.ReadyListener {
     private volatile Thread writer;
     private volatile ConcurrentLinkedQueue<Thread> moreReaders;
     private volatile ConcurrentLinkedQueue<Thread> moreWriters;
+    /** When the armed {@link WaitTimer} of each direction fires ({@link System#nanoTime()}); {@link #NO_TIMER} if none is. */
+    private volatile long readTimerAt;
+    private volatile long writeTimerAt;
+    private static final long NO_TIMER = 0;
+    /** The armed timers themselves, cancelled when the socket closes (see {@link #closed()}). */
+    private volatile java.util.concurrent.Future<?> readTimer;
+    private volatile java.util.concurrent.Future<?> writeTimer;
+    private volatile boolean closed;
     /** Sticky: a report flagged {@link Poller#STATE_CHANGE} came (end of stream, error, urgent data). */
     private volatile boolean stateChanged;
 
@@ -108,18 +121,77 @@ final class Waiters implements Poller.ReadyListener {
             if (seq(direction) != seq) {
                 return;
             }
-            socket.beforePark();
-            if (nanos < 0) {
-                LockSupport.park(this);
-            } else {
-                LockSupport.parkNanos(this, nanos);
+            if (nanos >= 0) {
+                wakeBy(direction, System.nanoTime() + nanos);
             }
+            socket.beforePark();
+            LockSupport.park(this); // a timed wait is woken by its socket's timer: see WaitTimer
         } finally {
             if (inSlot) {
                 claim(direction, me, null);
             } else {
                 queue.remove(me);
             }
+        }
+    }
+
+    /**
+     * Makes sure this direction's waiters are woken no later than {@code deadline}: arms a
+     * timer unless one that fires no later is armed already (a wait that ends early leaves its
+     * timer armed; the next wait, whose deadline is later, reuses it).
+     */
+    private void wakeBy(int direction, long deadline) {
+        long at = deadline == NO_TIMER ? 1 : deadline;
+        for (;;) {
+            long armed = direction == Poller.READ ? readTimerAt : writeTimerAt;
+            if (armed != NO_TIMER && armed - at <= 0) {
+                return;
+            }
+            if (direction == Poller.READ ? READ_TIMER.compareAndSet(this, armed, at) : WRITE_TIMER.compareAndSet(this, armed, at)) {
+                java.util.concurrent.Future<?> timer = WaitTimer.at(at, () -> timerFired(direction, at));
+                if (direction == Poller.READ) {
+                    readTimer = timer;
+                } else {
+                    writeTimer = timer;
+                }
+                if (closed) { // closed() ran meanwhile and may have missed this timer
+                    timer.cancel(false);
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * The socket closed (its waiters were woken): drops the timers still armed, so that a
+     * server whose connections come and go with a long idle timeout does not hold a timer per
+     * closed connection until each one's timeout has passed.
+     */
+    void closed() {
+        closed = true;
+        java.util.concurrent.Future<?> r = readTimer;
+        java.util.concurrent.Future<?> w = writeTimer;
+        if (r != null) {
+            r.cancel(false);
+        }
+        if (w != null) {
+            w.cancel(false);
+        }
+    }
+
+    /**
+     * A timer armed for {@code at} fired: wake every waiter of the direction. Those whose own
+     * deadline has not come (a later wait that reused this timer) find time left, and park
+     * again arming their own. Disarmed first, so that a waiter arriving meanwhile arms anew
+     * or, if it saw this timer still armed, is already published and so woken below.
+     */
+    private void timerFired(int direction, long at) {
+        if (direction == Poller.READ) {
+            READ_TIMER.compareAndSet(this, at, NO_TIMER);
+            wake(reader, moreReaders);
+        } else {
+            WRITE_TIMER.compareAndSet(this, at, NO_TIMER);
+            wake(writer, moreWriters);
         }
     }
 

@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * A small HTTP/1.1 echo (keep-alive, pipelining; each answer's body is the request line)
  * on {@link StreamServer}, and its twin on the JDK's {@code ServerSocket} with a virtual
- * thread per connection, for load generators such as {@code wrk}:
+ * thread per connection, for load generators such as {@code wrk}. Both close a connection
+ * idle for 60 s, as servers do: every read waits with that timeout.
  *
  * <pre>{@code
  * java ... dev.weft.examples.HttpEcho weft 8080     # or: jdk 8080
@@ -162,6 +163,7 @@ public final class HttpEcho {
                     Thread.ofVirtual().start(() -> {
                         try (s) {
                             s.setTcpNoDelay(true);
+                            s.setSoTimeout(60_000); // the same idle timeout as weft's connectionTimeout
                             InputStream in = s.getInputStream();
                             OutputStream out = s.getOutputStream();
                             serve(new Conn() {
