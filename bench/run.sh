@@ -111,9 +111,11 @@ for pass in $PASSES; do
   fi
   if ! skipped wrk; then
     if command -v wrk > /dev/null; then
-      echo "-- HTTP echo under wrk, 50 connections, 5 s"
-      for impl in weft jdk; do
-        "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR" dev.weft.jmh.WrkEcho "$impl" 50 5 | grep '^RESULT' | tee -a "$results"
+      for conns in 50 500 2000; do
+        echo "-- HTTP echo under wrk, $conns connections, 5 s"
+        for impl in weft jdk; do
+          "${PIN[@]}" "$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR" dev.weft.jmh.WrkEcho "$impl" "$conns" 5 | grep '^RESULT' | tee -a "$results"
+        done
       done
     else
       echo "-- wrk not installed (apt-get install wrk): HTTP echo skipped"

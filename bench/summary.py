@@ -210,12 +210,12 @@ def wrk(others):
     ws = [o for o in others if o["kind"] == "wrk"]
     if not ws:
         return []
-    out = ["| server | connections | seconds | requests/s | latency avg | errors | non-2xx | server CPU µs per request |",
-           "|---|--:|--:|--:|--:|--:|--:|--:|"]
+    out = ["| server | connections | seconds | requests/s | latency avg | latency p99 | errors | non-2xx | server CPU µs per request |",
+           "|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for o in ws:
         name = {"weft": "weft StreamServer", "jdk": "JDK ServerSocket twin"}.get(o["impl"], o["impl"])
         out.append(f"| {name} | {o['connections']} | {o['seconds']} | {float(o['requests_per_s']):,.0f} | "
-                   f"{o['latency_avg']} | {o['errors']} | {o['non2xx']} | {float(o['cpu_us_per_request']):.1f} |")
+                   f"{o['latency_avg']} | {o.get('latency_p99', '–')} | {o['errors']} | {o['non2xx']} | {float(o['cpu_us_per_request']):.1f} |")
     return out
 
 

@@ -52,15 +52,17 @@ public final class WrkEcho {
             double rate = Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)"));
             String errors = out.contains("Socket errors") ? find(out, "Socket errors: ([^\\n]+)").replace(" ", "") : "0";
             String lat = find(out, "Latency\\s+(\\S+)");
+            String p99 = find(out, "\\n\\s+99%\\s+(\\S+)"); // wrk --latency's distribution
             System.out.printf("RESULT wrk impl=%s connections=%d seconds=%d requests=%d requests_per_s=%.0f latency_avg=%s "
-                    + "errors=%s non2xx=%s cpu_us_per_request=%.2f%n", impl, connections, seconds, requests, rate, lat, errors,
+                    + "latency_p99=%s errors=%s non2xx=%s cpu_us_per_request=%.2f%n", impl, connections, seconds, requests, rate, lat,
+                    p99, errors,
                     out.contains("Non-2xx") ? find(out, "Non-2xx or 3xx responses: (\\d+)") : "0",
                     cpu / 1000.0 / Math.max(1, requests));
         }
     }
 
     private static String wrk(String url, int connections, int seconds) throws Exception {
-        Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s", url)
+        Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s", "--latency", url)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS) || p.exitValue() != 0) {
