@@ -180,16 +180,17 @@ def lateness(others):
     if not ls:
         return []
     out = ["| impl | threads | timeouts | p50 late | p90 late | p99 late | max late | early "
-           "| heap per idle connection | native per idle connection | CPU while all wait |",
-           "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
+           "| heap per idle connection | native per idle connection | CPU while all wait | CPU per fired timeout |",
+           "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for o in ls:
         heap = int(o.get("heap_per_idle_conn_bytes", "-1"))
         native = int(o.get("native_per_idle_conn_bytes", "-1"))
         idle = float(o.get("idle_cpu_percent", "-1"))
+        fired = float(o.get("cpu_us_per_timeout", "-1"))
         out.append(f"| {o['impl']} | {o['threads']} | {o['timeouts_ms']} ms | {float(o['p50_ms']):.3f} ms | "
                    f"{float(o['p90_ms']):.3f} ms | {float(o['p99_ms']):.3f} ms | {float(o['max_ms']):.1f} ms | "
                    f"{o['early']} | {'–' if heap < 0 else f'{heap:,} B'} | {'–' if native < 0 else f'{native:,} B'} | "
-                   f"{'–' if idle < 0 else f'{idle:.2f}% of a CPU'} |")
+                   f"{'–' if idle < 0 else f'{idle:.2f}% of a CPU'} | {'–' if fired < 0 else f'{fired:.1f} µs'} |")
     return out
 
 

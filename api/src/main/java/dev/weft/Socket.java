@@ -1769,6 +1769,12 @@ public final class Socket implements java.io.Closeable {
         }
         waiters.await(this, direction, seq, left);
         checkAfterWait(bytes);
+        if (err != 0 && !d.blocking() && waiters.seq(direction) == seq && d.left() <= 0) {
+            // The kernel said EAGAIN before this wait, the timer woke it and nothing was reported
+            // since: asking again would only hear EAGAIN again. (A wait that skipped the call,
+            // see SKIP_DRAINED, asks the kernel once before it reports the timeout.)
+            throw Errors.timedOut(bytes);
+        }
     }
 
     private void checkAfterWait(long bytes) throws IOException {

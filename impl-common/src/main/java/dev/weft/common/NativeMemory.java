@@ -110,4 +110,57 @@ public final class NativeMemory {
     public static ByteBuffer view(long address, long size) {
         return ALLOCATOR.view(address, size);
     }
+
+    /*
+     * Reading and writing the C library's results (struct hostent, addrinfo, if_nameindex)
+     * through the same views, so that a JVM on the FFM binding never loads JNA's native
+     * library for them. Every platform weft runs on is LP64: a pointer is 8 bytes.
+     */
+
+    /** The pointer stored at {@code address}. */
+    public static long getAddress(long address) {
+        return view(address, Long.BYTES).order(java.nio.ByteOrder.nativeOrder()).getLong(0);
+    }
+
+    /** The {@code int} stored at {@code address}. */
+    public static int getInt(long address) {
+        return view(address, Integer.BYTES).order(java.nio.ByteOrder.nativeOrder()).getInt(0);
+    }
+
+    /** Stores {@code value} at {@code address}. */
+    public static void putAddress(long address, long value) {
+        view(address, Long.BYTES).order(java.nio.ByteOrder.nativeOrder()).putLong(0, value);
+    }
+
+    /** Stores {@code value} at {@code address}. */
+    public static void putInt(long address, int value) {
+        view(address, Integer.BYTES).order(java.nio.ByteOrder.nativeOrder()).putInt(0, value);
+    }
+
+    /** A copy of the {@code n} bytes at {@code address}. */
+    public static byte[] bytes(long address, int n) {
+        byte[] out = new byte[n];
+        view(address, n).get(0, out);
+        return out;
+    }
+
+    /** Copies {@code data} to {@code address}. */
+    public static void write(long address, byte[] data) {
+        view(address, data.length).put(0, data);
+    }
+
+    /** The NUL-terminated UTF-8 string at {@code address}, as C's {@code strlen} finds its end; null for 0. */
+    public static String string(long address) {
+        if (address == 0) {
+            return null;
+        }
+        ByteBuffer b = view(address, 1 << 30); // a window only, never touched past the NUL
+        int n = 0;
+        while (b.get(n) != 0) {
+            n++;
+        }
+        byte[] out = new byte[n];
+        b.get(0, out);
+        return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

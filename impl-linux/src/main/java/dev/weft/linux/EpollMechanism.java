@@ -3,7 +3,6 @@ package dev.weft.linux;
 import dev.weft.common.Scratch;
 import dev.weft.common.poll.PollMechanism;
 import dev.weft.common.poll.PollScheduler;
-import com.sun.jna.Platform;
 import dev.weft.Errno;
 import dev.weft.posix.PosixLibc;
 import dev.weft.spi.Poller;
@@ -29,7 +28,7 @@ final class EpollMechanism implements PollMechanism {
     private static final int EPOLL_CTL_MOD = 3;
     private static final int EPOLL_CLOEXEC = 0x80000;
     /** x86-64 packs {@code struct epoll_event} (12 bytes); other 64-bit ABIs align it to 16. */
-    private static final boolean PACKED = Platform.isIntel();
+    private static final boolean PACKED = System.getProperty("os.arch", "").matches("amd64|x86_64|x86|i[3-6]86");
     private static final int EVENT_SIZE = PACKED ? 12 : 16;
     private static final int DATA_OFFSET = PACKED ? 4 : 8;
 

@@ -1,8 +1,7 @@
 package dev.weft.posix;
 
+import dev.weft.common.NativeMemory;
 import dev.weft.common.Scratch;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import dev.weft.Errno;
 import dev.weft.Family;
 import dev.weft.HostEntry;
@@ -83,15 +82,11 @@ final class PosixNetdb {
     }
 
     private static long malloc(long size) {
-        long p = Native.malloc(size);
-        if (p == 0) {
-            throw new OutOfMemoryError("weft: malloc(" + size + ") failed");
-        }
-        return p;
+        return NativeMemory.malloc(size);
     }
 
     private static String string(long p) {
-        return p == 0 ? null : new Pointer(p).getString(0, StandardCharsets.UTF_8.name());
+        return NativeMemory.string(p);
     }
 
     private static List<String> strings(long array) {
@@ -99,9 +94,8 @@ final class PosixNetdb {
         if (array == 0) {
             return out; // h_aliases may be NULL
         }
-        Pointer a = new Pointer(array);
         for (int i = 0; ; i++) {
-            long s = Pointer.nativeValue(a.getPointer(8L * i));
+            long s = NativeMemory.getAddress(array + 8L * i);
             if (s == 0) {
                 return out;
             }
@@ -115,7 +109,7 @@ final class PosixNetdb {
         long mem = malloc(Scratch.ADDR_SIZE + NI_MAXHOST + NI_MAXSERV);
         try {
             int len = provider.codec.encode(address,
-                    new Pointer(mem).getByteBuffer(0, Scratch.ADDR_SIZE).order(ByteOrder.nativeOrder()), 0);
+                    NativeMemory.view(mem, Scratch.ADDR_SIZE).order(ByteOrder.nativeOrder()), 0);
             if (len < 0) {
                 throw provider.error(-len, "getnameinfo " + address);
             }
@@ -128,7 +122,7 @@ final class PosixNetdb {
             }
             return new NameInfo(string(host), string(serv));
         } finally {
-            Native.free(mem);
+            NativeMemory.free(mem);
         }
     }
 
@@ -151,7 +145,7 @@ final class PosixNetdb {
         int af = address.length == 4 ? afInet : afInet6;
         long a = malloc(16);
         try {
-            new Pointer(a).write(0, address, 0, address.length);
+            NativeMemory.write(a, address);
             if (!reentrant) {
                 return classic(() -> hostLookup("gethostbyaddr", af,
                         (mem, buflen) -> classicHost(mem, NetdbClassic.gethostbyaddr(a, address.length, af))));
@@ -159,7 +153,7 @@ final class PosixNetdb {
             return hostLookup("gethostbyaddr", af, (mem, buflen) -> NetdbReentrant.gethostbyaddr_r(a, address.length, af,
                     mem + STRUCT, mem + BUFFER, buflen, mem + RESULT, mem + HERRNO));
         } finally {
-            Native.free(a);
+            NativeMemory.free(a);
         }
     }
 
@@ -186,15 +180,14 @@ final class PosixNetdb {
 
     /** A classic host lookup's result as a reentrant one leaves it: the result pointer, or 0 and h_errno. */
     private static int classicHost(long mem, long hostent) {
-        Pointer m = new Pointer(mem);
-        m.setLong(RESULT, hostent);
-        m.setInt(HERRNO, hostent == 0 ? NetdbClassic.hErrno() : 0);
+        NativeMemory.putAddress(mem + RESULT, hostent);
+        NativeMemory.putInt(mem + HERRNO, hostent == 0 ? NetdbClassic.hErrno() : 0);
         return 0;
     }
 
     /** A classic service or protocol lookup's result as a reentrant one leaves it. */
     private static int classicResult(long mem, long entry) {
-        new Pointer(mem).setLong(RESULT, entry);
+        NativeMemory.putAddress(mem + RESULT, entry);
         return 0;
     }
 
@@ -206,13 +199,12 @@ final class PosixNetdb {
     private long lookup(Lookup call, long[] memOut) {
         for (int buflen = FIRST_BUFFER; ; buflen *= 2) {
             long mem = malloc(BUFFER + (long) buflen);
-            Pointer m = new Pointer(mem);
-            m.setLong(RESULT, 0);
-            m.setInt(HERRNO, 0);
+            NativeMemory.putAddress(mem + RESULT, 0);
+            NativeMemory.putInt(mem + HERRNO, 0);
             int rc = call.call(mem, buflen);
-            long result = m.getLong(RESULT);
+            long result = NativeMemory.getAddress(mem + RESULT);
             if (rc == erange && result == 0 && buflen < MAX_BUFFER) {
-                Native.free(mem);
+                NativeMemory.free(mem);
                 continue;
             }
             memOut[0] = mem;
@@ -225,34 +217,32 @@ final class PosixNetdb {
         try {
             long h = lookup(call, mem);
             if (h == 0) {
-                int herr = new Pointer(mem[0]).getInt(HERRNO);
+                int herr = NativeMemory.getInt(mem[0] + HERRNO);
                 throw hostError(herr);
             }
-            Pointer p = new Pointer(h);
-            int type = p.getInt(16);
-            int length = p.getInt(20);
+            // struct hostent: h_name, h_aliases, then int h_addrtype, int h_length, then h_addr_list.
+            int type = NativeMemory.getInt(h + 16);
+            int length = NativeMemory.getInt(h + 20);
             if (type != af) {
                 int e = provider.nativeErrno(Errno.EAFNOSUPPORT);
                 throw provider.error(e, what);
             }
             Family family = type == afInet ? Family.INET : Family.INET6;
             List<String> addresses = new ArrayList<>();
-            long list = Pointer.nativeValue(p.getPointer(24));
+            long list = NativeMemory.getAddress(h + 24);
             if (list != 0) {
-                Pointer l = new Pointer(list);
                 for (int i = 0; ; i++) {
-                    long a = Pointer.nativeValue(l.getPointer(8L * i));
+                    long a = NativeMemory.getAddress(list + 8L * i);
                     if (a == 0) {
                         break;
                     }
-                    addresses.add(Sockets.inetNtop(family, new Pointer(a).getByteArray(0, length)));
+                    addresses.add(Sockets.inetNtop(family, NativeMemory.bytes(a, length)));
                 }
             }
-            return new HostEntry(string(Pointer.nativeValue(p.getPointer(0))), strings(Pointer.nativeValue(p.getPointer(8))),
-                    addresses);
+            return new HostEntry(string(NativeMemory.getAddress(h)), strings(NativeMemory.getAddress(h + 8)), addresses);
         } finally {
             if (mem[0] != 0) {
-                Native.free(mem[0]);
+                NativeMemory.free(mem[0]);
             }
         }
     }
@@ -289,11 +279,11 @@ final class PosixNetdb {
             if (s == 0) {
                 return -1;
             }
-            int port = new Pointer(s).getInt(16) & 0xFFFF;
+            int port = NativeMemory.getInt(s + 16) & 0xFFFF;
             return ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? port : Short.toUnsignedInt(Short.reverseBytes((short) port));
         } finally {
             if (mem[0] != 0) {
-                Native.free(mem[0]);
+                NativeMemory.free(mem[0]);
             }
         }
     }
@@ -312,10 +302,10 @@ final class PosixNetdb {
         long[] mem = new long[1];
         try {
             long s = lookup(call, mem);
-            return s == 0 ? null : string(Pointer.nativeValue(new Pointer(s).getPointer(0)));
+            return s == 0 ? null : string(NativeMemory.getAddress(s));
         } finally {
             if (mem[0] != 0) {
-                Native.free(mem[0]);
+                NativeMemory.free(mem[0]);
             }
         }
     }
@@ -333,10 +323,10 @@ final class PosixNetdb {
         long[] mem = new long[1];
         try {
             long s = lookup(call, mem);
-            return s == 0 ? -1 : new Pointer(s).getInt(16);
+            return s == 0 ? -1 : NativeMemory.getInt(s + 16);
         } finally {
             if (mem[0] != 0) {
-                Native.free(mem[0]);
+                NativeMemory.free(mem[0]);
             }
         }
     }
@@ -346,13 +336,13 @@ final class PosixNetdb {
     String getHostName() throws IOException {
         long mem = malloc(1024);
         try {
-            new Pointer(mem).setByte(1023, (byte) 0);
+            NativeMemory.view(mem, 1024).put(1023, (byte) 0);
             if (NetdbLibc.gethostname(mem, 1023) != 0) {
                 throw provider.error(PosixLibc.errno(), "gethostname");
             }
             return string(mem);
         } finally {
-            Native.free(mem);
+            NativeMemory.free(mem);
         }
     }
 
@@ -371,14 +361,13 @@ final class PosixNetdb {
         }
         try {
             List<InterfaceIndex> out = new ArrayList<>();
-            Pointer p = new Pointer(ni);
             // struct if_nameindex { unsigned if_index; char *if_name; }: 16 bytes on LP64.
             for (long off = 0; ; off += 16) {
-                int index = p.getInt(off);
+                int index = NativeMemory.getInt(ni + off);
                 if (index == 0) {
                     return out;
                 }
-                out.add(new InterfaceIndex(index, string(Pointer.nativeValue(p.getPointer(off + 8)))));
+                out.add(new InterfaceIndex(index, string(NativeMemory.getAddress(ni + off + 8))));
             }
         } finally {
             NetdbLibc.if_freenameindex(ni);
@@ -413,7 +402,7 @@ final class PosixNetdb {
             name[0] = string(mem);
             return 0;
         } finally {
-            Native.free(mem);
+            NativeMemory.free(mem);
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.weft.common.OptionCodecs;
 import dev.weft.common.Scratch;
 import dev.weft.common.SockAddrCodec;
 import dev.weft.common.SockAddrLayout;
-import com.sun.jna.Pointer;
 import dev.weft.AddrInfo;
 import dev.weft.Errno;
 import dev.weft.Errors;
@@ -684,22 +683,21 @@ public abstract class PosixProvider implements SocketProvider {
             // struct addrinfo: flags, family, socktype, protocol, addrlen (5 ints, padded to
             // 24), then two pointers whose order differs per OS (AddrInfoLayout), then ai_next.
             for (long p = res[0]; p != 0; ) {
-                Pointer ai = new Pointer(p);
+                ByteBuffer ai = NativeMemory.view(p, 48).order(ByteOrder.nativeOrder());
                 int fam = ai.getInt(4);
                 int st = ai.getInt(8);
                 int proto = ai.getInt(12);
                 int alen = ai.getInt(16);
-                long addrP = Pointer.nativeValue(ai.getPointer(addrInfoLayout().addrOffset()));
-                Pointer canonP = ai.getPointer(addrInfoLayout().canonNameOffset());
-                String canon = canonP == null ? "" : canonP.getString(0);
+                long addrP = ai.getLong(addrInfoLayout().addrOffset());
+                String canon = NativeMemory.string(ai.getLong(addrInfoLayout().canonNameOffset()));
                 SockAddr addr = null;
                 if (addrP != 0 && alen > 0) {
                     int n = Math.min(alen, Scratch.ADDR_SIZE);
-                    ByteBuffer ab = new Pointer(addrP).getByteBuffer(0, n).order(ByteOrder.nativeOrder());
+                    ByteBuffer ab = NativeMemory.view(addrP, n).order(ByteOrder.nativeOrder());
                     addr = codec.decode(ab, 0, n);
                 }
-                out.add(new AddrInfo(family(fam), type(st), proto, canon, addr));
-                p = Pointer.nativeValue(ai.getPointer(40));
+                out.add(new AddrInfo(family(fam), type(st), proto, canon == null ? "" : canon, addr));
+                p = ai.getLong(40);
             }
         } finally {
             PosixLibc.freeaddrinfo(res[0]);

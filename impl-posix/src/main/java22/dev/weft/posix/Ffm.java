@@ -21,11 +21,16 @@ import java.nio.charset.StandardCharsets;
  *
  * <p><b>Where errno goes.</b> {@code captureCallState("errno")} makes the stub copy errno
  * into a segment the caller passes, right after the call, before the JVM can change it.
- * That segment is the calling thread's own (a {@link ThreadLocal}: for a virtual thread,
- * the virtual thread's, not its carrier's), allocated once per thread: a virtual thread
- * does not park between a call and the read of its errno, and even if it moved to another
- * carrier it would still read its own segment. A segment per call would cost a native
- * allocation each time; one per carrier cannot be had without the JDK's internals.
+ * That segment belongs to the OS thread that makes the call, as errno itself does: a
+ * virtual thread uses its carrier's, found in a small table keyed by {@code pthread_self()}
+ * (one critical downcall, a few nanoseconds), because it does not park between a call and
+ * the read of its errno ({@link PosixCalls}' contract, which JNA's per-OS-thread errno
+ * needs too), so nothing else runs on that carrier meanwhile. A segment per virtual thread
+ * (a {@link ThreadLocal}, the first design) cost about 320 bytes of heap for every thread
+ * that ever made a call, 640 B per idle connection with a reader on each end, more than a
+ * tenth of what weft keeps per connection; a segment per call would cost a native
+ * allocation each time. Platform threads keep a {@link ThreadLocal} one: they are not
+ * numbered in thousands, and the table stays for carriers.
  *
  * <p><b>Critical calls.</b> The calls that cannot block on weft's non-blocking descriptors
  * use {@code Linker.Option.critical(true)}: no thread-state transition, and heap arrays
@@ -56,6 +61,67 @@ public final class Ffm {
     private static final ThreadLocal<MemorySegment> STATE = ThreadLocal.withInitial(
             () -> Arena.ofAuto().allocate(STATE_LAYOUT));
 
+    /**
+     * The carriers' capture segments, in a class of their own so that binding
+     * {@code pthread_self} (a restricted method) waits for the first call of a virtual
+     * thread, after {@link #unavailable()} has checked that native access is granted.
+     */
+    private static final class Carriers {
+        private static final MethodHandle PTHREAD_SELF = LINKER.downcallHandle(
+                LIBC.find("pthread_self").orElseThrow(), FunctionDescriptor.of(J), CRITICAL);
+
+        /** An OS thread's capture segment; never replaced once in the table. */
+        private record Carrier(long self, MemorySegment state) {}
+
+        /**
+         * Open addressing on {@code pthread_self()}: an entry is only ever added (compare-and-set
+         * into an empty slot), so a thread that found its entry finds it again at its next call;
+         * the value of a thread that ended is reused by the C library for a new one, which then
+         * takes the entry over. Carriers number at most the scheduler's maximum pool size (256
+         * by default); a table crowded beyond {@link #PROBES} slots sends the thread to its
+         * {@link ThreadLocal} one, the same at every lookup since entries never leave.
+         */
+        private static final int SLOTS = 1024;
+        private static final int PROBES = 16;
+        private static final java.util.concurrent.atomic.AtomicReferenceArray<Carrier> CARRIERS =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(SLOTS);
+
+        static MemorySegment state() {
+            long self;
+            try {
+                self = (long) PTHREAD_SELF.invokeExact();
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+            int i = (int) ((self * 0x9E3779B97F4A7C15L) >>> 54); // the high 10 bits of a Fibonacci hash
+            for (int probe = 0; probe < PROBES; probe++, i = (i + 1) & (SLOTS - 1)) {
+                Carrier c = CARRIERS.getAcquire(i);
+                if (c == null) {
+                    Carrier mine = new Carrier(self, Arena.global().allocate(STATE_LAYOUT));
+                    if (CARRIERS.compareAndExchange(i, null, mine) == null) {
+                        return mine.state;
+                    }
+                    c = CARRIERS.getAcquire(i);
+                }
+                if (c.self == self) {
+                    return c.state;
+                }
+            }
+            return STATE.get();
+        }
+
+        static void load() {}
+    }
+
+    /**
+     * Initialises what virtual threads' calls use, on the thread that sets the binding up:
+     * left to the first calls, two virtual threads racing through the class's initialiser
+     * would wait for each other there, which pins the waiting one to its carrier.
+     */
+    static void prepare() {
+        Carriers.load();
+    }
+
     /** Null when FFM can bind weft's calls here, else why not (for {@link NativeBinding}). */
     static String unavailable() {
         Module m = Ffm.class.getModule();
@@ -73,12 +139,12 @@ public final class Ffm {
 
     /** The calling thread's errno capture segment, passed first to every handle of this class. */
     public static MemorySegment state() {
-        return STATE.get();
+        return Thread.currentThread().isVirtual() ? Carriers.state() : STATE.get();
     }
 
     /** The errno the last call on this thread captured. */
     public static int errno() {
-        return STATE.get().get(I, ERRNO);
+        return state().get(I, ERRNO);
     }
 
     /** True if the C library has {@code name}. */

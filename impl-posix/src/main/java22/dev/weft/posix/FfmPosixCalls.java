@@ -84,6 +84,7 @@ final class FfmPosixCalls implements PosixCalls {
         MemorySegment.ofArray(new byte[1]).asSlice(0, 1);
         MemorySegment.ofArray(new int[1]).asSlice(0, 1);
         Ffm.errno(); // and the segment accessors errno is read through (their VarHandle cache)
+        Ffm.prepare();
     }
 
     @Override

@@ -121,6 +121,14 @@ public final class TimeoutLateness {
                 idleCpuPercent = 100.0 * (os.getProcessCpuTime() - cpu0) / (System.nanoTime() - w0);
             }
         }
+        // CPU per fired timeout: everything the process spends from just before the first
+        // deadline until the last thread has had its timeout (timers, wake-ups, the exception).
+        var cpuBean = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+        long fire0 = cpuBean.getProcessCpuTime();
+        for (Thread t : ts) {
+            t.join();
+        }
+        double cpuUsPerTimeout = (cpuBean.getProcessCpuTime() - fire0) / 1e3 / threads;
         finish(ts, ends, closeAtEnd);
 
         long[] ok = Arrays.stream(lateNs).filter(v -> v != Long.MIN_VALUE).sorted().toArray();
@@ -128,10 +136,10 @@ public final class TimeoutLateness {
         System.out.printf(java.util.Locale.ROOT,
                 "RESULT lateness impl=%s threads=%d timeouts_ms=%d-%d started_ms=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f"
                         + " max_ms=%.3f early=%d errors=%d heap_per_idle_conn_bytes=%d native_per_idle_conn_bytes=%d"
-                        + " idle_cpu_percent=%.2f cpus=%d%n",
+                        + " idle_cpu_percent=%.2f cpu_us_per_timeout=%.2f cpus=%d%n",
                 impl, threads, minMs, maxMs, startedMs, pct(ok, 50), pct(ok, 90), pct(ok, 99),
                 ok.length == 0 ? Double.NaN : ok[ok.length - 1] / 1e6, early, errors.get(), heapPerConnection,
-                nativePerConnection, idleCpuPercent,
+                nativePerConnection, idleCpuPercent, cpuUsPerTimeout,
                 Runtime.getRuntime().availableProcessors());
     }
 

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.Family;
-import dev.weft.SockAddr;
 import dev.weft.Socket;
 import dev.weft.SocketByteChannel;
-import dev.weft.SocketType;
 import dev.weft.WouldBlockException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -22,20 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class ChannelNonBlockingTest {
 
-    private static Socket[] tcpPair() throws Exception {
-        try (Socket server = Socket.open(Family.INET, SocketType.STREAM)) {
-            server.bind(SockAddr.inet("127.0.0.1", 0));
-            server.listen(1);
-            Socket client = Socket.open(Family.INET, SocketType.STREAM);
-            client.connect(server.getSockName());
-            return new Socket[] {client, server.accept().socket()};
-        }
-    }
-
     @Test
     void anEmptyNonBlockingReadReturnsZeroWhereTheSocketThrows() throws Exception {
-        Socket[] p = tcpPair();
-        try (Socket a = p[0]; Socket b = p[1]) {
+        var p = TestKit.tcpPair();
+        try (Socket a = p.first(); Socket b = p.second()) {
             b.setTimeout(Duration.ZERO);
             SocketByteChannel ch = b.channel();
             ByteBuffer buf = ByteBuffer.allocate(16);
@@ -66,8 +53,8 @@ class ChannelNonBlockingTest {
 
     @Test
     void aFullNonBlockingWriteReturnsZeroWhereTheSocketThrows() throws Exception {
-        Socket[] p = tcpPair();
-        try (Socket a = p[0]; Socket b = p[1]) {
+        var p = TestKit.tcpPair();
+        try (Socket a = p.first(); Socket b = p.second()) {
             a.setTimeout(Duration.ZERO);
             SocketByteChannel ch = a.channel();
             ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);

@@ -53,8 +53,9 @@ class DescriptorExhaustionTest {
     void aJnaThatCannotInitialiseIsNamedInTheError() throws Exception {
         assumeTrue(new File("/bin/sh").exists(), "needs a POSIX shell");
         // JNA told not to unpack its library and given nowhere to find it: its static initialiser fails for good.
-        String out = run(null, List.of("-Djna.nounpack=true", "-Djna.nosys=true", "-Djna.boot.library.path=/nonexistent"),
-                "exhaust=false");
+        // On the JNA binding (forced: on FFM weft never loads JNA's library, NativeBindingTest).
+        String out = run(null, List.of("-Djna.nounpack=true", "-Djna.nosys=true", "-Djna.boot.library.path=/nonexistent",
+                "-Dweft.native=jna"), "exhaust=false");
         String first = line(out, "first");
         assertTrue(first.contains("JNA") && first.contains("cannot retry in this JVM") && first.contains("Troubleshooting"), out);
         String after = line(out, "after");

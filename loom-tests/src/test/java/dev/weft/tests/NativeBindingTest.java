@@ -181,4 +181,79 @@ class NativeBindingTest {
         String out = child(List.of("--enable-native-access=ALL-UNNAMED", "-Dweft.native=jni"));
         assertTrue(out.contains("error: ") && out.contains("-Dweft.native must be ffm or jna, not 'jni'"), out);
     }
+
+    /**
+     * Run by a child JVM: what a server and a client do (a socket pair, TCP with a timeout that
+     * fires, UDP, getaddrinfo, getnameinfo, the host and service databases, interfaces), then
+     * prints the provider and {@code done}.
+     */
+    public static final class EverydayWork {
+        public static void main(String[] args) throws Exception {
+            try (var pair = Sockets.socketPair()) {
+                pair.first().sendAll("x".getBytes(StandardCharsets.UTF_8));
+                pair.second().recv(1);
+            }
+            try (Socket server = Socket.open(Family.INET, SocketType.STREAM)) {
+                server.bind(SockAddr.inet("127.0.0.1", 0));
+                server.listen(1);
+                try (Socket c = Sockets.createConnection("localhost", ((SockAddr.Inet4) server.getSockName()).port(),
+                        Duration.ofSeconds(10), null); Socket.Accepted a = server.accept()) {
+                    a.socket().setTimeout(Duration.ofMillis(20));
+                    try {
+                        a.socket().recv(1);
+                    } catch (java.net.SocketTimeoutException expected) {
+                        // a timed wait that fired: the poller and the timer both ran
+                    }
+                    c.sendAll("ping".getBytes(StandardCharsets.UTF_8));
+                    a.socket().setTimeout(Duration.ofSeconds(10));
+                    a.socket().recv(4);
+                }
+            }
+            try (Socket u = Socket.open(Family.INET, SocketType.DGRAM)) {
+                u.bind(SockAddr.inet("127.0.0.1", 0));
+                u.sendTo("d".getBytes(StandardCharsets.UTF_8), u.getSockName());
+                u.recvFrom(1);
+            }
+            Sockets.getAddrInfo("localhost", 80, Family.UNSPEC, SocketType.STREAM);
+            Sockets.getNameInfo(SockAddr.inet("127.0.0.1", 80), 0);
+            Sockets.getHostByName("localhost");
+            Sockets.getHostByAddr("127.0.0.1");
+            Sockets.getServByName("http", "tcp");
+            Sockets.getServByPort(80, "tcp");
+            Sockets.getProtoByName("tcp");
+            Sockets.getHostName();
+            Sockets.ifNameIndex();
+            Sockets.ifIndexToName(Sockets.ifNameToIndex("lo"));
+            System.out.println("binding: " + Sockets.provider());
+            System.out.println("done");
+        }
+    }
+
+    /**
+     * On the FFM binding weft never loads JNA's native library: not for its poller's event
+     * memory, not for the C library's results (getaddrinfo's list, a hostent, if_nameindex),
+     * so a JVM whose temporary directory is {@code noexec}, where JNA cannot unpack its
+     * library, runs weft all the same. The child is told to fail any JNA load (no system
+     * library, no unpacking) and logs the classes it loads, and neither may show JNA's
+     * {@code Native}.
+     */
+    @Test
+    void onFfmEverydayWorkNeverLoadsJnasNativeLibrary() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux"), "Linux's provider is the one checked here");
+        assumeTrue(ffmBuilt() && !"jna".equals(System.getProperty("weft.native")), "this run is on JNA");
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("weft-classes", ".log");
+        try {
+            TestKit.ChildResult r = TestKit.runJava(TestKit.BOUND.multipliedBy(3),
+                    List.of("-Djna.nosys=true", "-Djna.noclasspath=true", "-Djna.boot.library.path=/nonexistent",
+                            "-Xlog:class+load=info:file=" + log),
+                    EverydayWork.class);
+            assertEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains("through FFM") && r.output().contains("done"), r.output());
+            List<String> jna = java.nio.file.Files.readAllLines(log).stream()
+                    .filter(l -> l.contains(" com.sun.jna.Native ") || l.contains(" com.sun.jna.Pointer ")).toList();
+            assertEquals(List.of(), jna, "JNA's native classes were loaded on the FFM binding");
+        } finally {
+            java.nio.file.Files.deleteIfExists(log);
+        }
+    }
 }

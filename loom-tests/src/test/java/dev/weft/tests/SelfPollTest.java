@@ -97,8 +97,23 @@ class SelfPollTest {
         // Without it every report comes from the poller's own threads.
         assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "the scheduler's self-poll, measured with epoll only so far");
         assumeTrue(!"false".equals(System.getProperty("weft.poller.selfPoll")), "-Dweft.poller.selfPoll=false is set");
+        // The share is a matter of scheduling (see below), and once in many runs a whole
+        // ping-pong went by with every report collected by the poller: up to three tries.
+        String share = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Counting p = pingPong(2_000);
+            share = "reports collected by the ping-pong's own threads: " + p.reportsByPlayers.get() + " of " + p.reports.get()
+                    + " (try " + attempt + ")";
+            System.out.println("SelfPollTest: " + share);
+            if (p.reportsByPlayers.get() > 0) {
+                return;
+            }
+        }
+        org.junit.jupiter.api.Assertions.fail(share);
+    }
+
+    private static Counting pingPong(int rounds) throws Exception {
         Counting p = new Counting();
-        int rounds = 2_000;
         try (var pair = Sockets.socketPair(p, Family.UNIX, SocketType.STREAM, 0)) {
             var b = TestKit.start(true, "b", () -> {
                 p.players.add(Thread.currentThread());
@@ -123,9 +138,7 @@ class SelfPollTest {
         // 4% (159 of 4000), so the test proves the path (some reports arrive on the players'
         // own threads, none would without it) and prints the share rather than asserting a
         // speed; the benchmark PingPong.Unix measures what the share is worth.
-        String share = "reports collected by the ping-pong's own threads: " + p.reportsByPlayers.get() + " of " + p.reports.get();
-        System.out.println("SelfPollTest: " + share);
-        assertTrue(p.reportsByPlayers.get() > 0, share);
+        return p;
     }
 
     @Test

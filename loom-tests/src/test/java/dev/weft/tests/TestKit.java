@@ -229,6 +229,22 @@ final class TestKit {
     // ---- data ------------------------------------------------------------------------
 
     /** {@code n} pseudo-random bytes from {@code seed}. */
+    /** A connected loopback TCP pair: {@code first()} the client, {@code second()} the end accept gave. */
+    static dev.weft.Sockets.SocketPair tcpPair() throws IOException {
+        try (Socket server = Socket.open(dev.weft.Family.INET, dev.weft.SocketType.STREAM)) {
+            server.bind(dev.weft.SockAddr.inet("127.0.0.1", 0));
+            server.listen(1);
+            Socket client = Socket.open(dev.weft.Family.INET, dev.weft.SocketType.STREAM);
+            try {
+                client.connect(server.getSockName());
+                return new dev.weft.Sockets.SocketPair(client, server.accept().socket());
+            } catch (IOException | RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        }
+    }
+
     static byte[] randomBytes(int n, long seed) {
         byte[] b = new byte[n];
         new Random(seed).nextBytes(b);

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.Family;
-import dev.weft.SockAddr;
 import dev.weft.Socket;
-import dev.weft.SocketType;
 import dev.weft.WeftTimeoutException;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -29,20 +26,10 @@ class TimedWaitTimerTest {
         return (int) m.invoke(null);
     }
 
-    private static Socket[] tcpPair() throws Exception {
-        try (Socket server = Socket.open(Family.INET, SocketType.STREAM)) {
-            server.bind(SockAddr.inet("127.0.0.1", 0));
-            server.listen(1);
-            Socket client = Socket.open(Family.INET, SocketType.STREAM);
-            client.connect(server.getSockName());
-            return new Socket[] {client, server.accept().socket()};
-        }
-    }
-
     @Test
     void readsThatEndEarlyReuseOneTimer() throws Exception {
-        Socket[] p = tcpPair();
-        try (Socket writer = p[0]; Socket reader = p[1]) {
+        var p = TestKit.tcpPair();
+        try (Socket writer = p.first(); Socket reader = p.second()) {
             reader.setTimeout(Duration.ofSeconds(60));
             int before = pendingTimers();
             for (int i = 0; i < 50; i++) {
@@ -60,8 +47,8 @@ class TimedWaitTimerTest {
     void closingASocketDropsItsArmedTimers() throws Exception {
         int before = pendingTimers();
         for (int i = 0; i < 20; i++) {
-            Socket[] p = tcpPair();
-            try (Socket writer = p[0]; Socket reader = p[1]) {
+            var p = TestKit.tcpPair();
+            try (Socket writer = p.first(); Socket reader = p.second()) {
                 reader.setTimeout(Duration.ofSeconds(60));
                 TestKit.Started<byte[]> r = TestKit.start(true, "reader", () -> reader.recv(16));
                 awaitParkedInWeft(r.thread()); // arms a timer 60 s ahead, left armed when the read ends
@@ -75,8 +62,8 @@ class TimedWaitTimerTest {
 
     @Test
     void aShorterTimeoutAfterALongerOneStillFiresWithoutWaitingForTheLongerTimer() throws Exception {
-        Socket[] p = tcpPair();
-        try (Socket writer = p[0]; Socket reader = p[1]) {
+        var p = TestKit.tcpPair();
+        try (Socket writer = p.first(); Socket reader = p.second()) {
             reader.setTimeout(Duration.ofSeconds(60));
             TestKit.Started<byte[]> r = TestKit.start(true, "reader", () -> reader.recv(16));
             awaitParkedInWeft(r.thread()); // arms the timer 60 s ahead
@@ -93,8 +80,8 @@ class TimedWaitTimerTest {
 
     @Test
     void aWaiterWokenByAnEarlierWaitsTimerParksAgainUntilItsOwnDeadline() throws Exception {
-        Socket[] p = tcpPair();
-        try (Socket writer = p[0]; Socket reader = p[1]) {
+        var p = TestKit.tcpPair();
+        try (Socket writer = p.first(); Socket reader = p.second()) {
             reader.setTimeout(Duration.ofMillis(400));
             TestKit.Started<byte[]> first = TestKit.start(true, "reader", () -> reader.recv(16));
             awaitParkedInWeft(first.thread()); // arms the timer 400 ms after now

@@ -1,7 +1,6 @@
 package dev.weft.common.poll;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
+import dev.weft.common.NativeMemory;
 import dev.weft.common.Scratch;
 import dev.weft.common.poll.PollMechanism.Op;
 import dev.weft.spi.Poller;
@@ -270,12 +269,12 @@ public final class PollScheduler implements Poller {
             }
             for (Drainer d : drainers) {
                 if (d != null) {
-                    Native.free(d.events);
+                    NativeMemory.free(d.events);
                 }
             }
             throw e;
         }
-        this.inlineEvents = Native.malloc((long) MAX_EVENTS * eventSize);
+        this.inlineEvents = NativeMemory.malloc((long) MAX_EVENTS * eventSize);
         this.inlineView = view(inlineEvents);
         Drainer primary = drainers[0];
         if (master == null) {
@@ -294,7 +293,7 @@ public final class PollScheduler implements Poller {
     }
 
     private ByteBuffer view(long events) {
-        return new Pointer(events).getByteBuffer(0, (long) MAX_EVENTS * eventSize).order(ByteOrder.nativeOrder());
+        return NativeMemory.view(events, (long) MAX_EVENTS * eventSize).order(ByteOrder.nativeOrder());
     }
 
     @Override
@@ -465,7 +464,7 @@ public final class PollScheduler implements Poller {
         Drainer(int index, long instance) {
             this.index = index;
             this.instance = instance;
-            this.events = Native.malloc((long) MAX_EVENTS * eventSize);
+            this.events = NativeMemory.malloc((long) MAX_EVENTS * eventSize);
             this.eventView = view(events);
         }
 
@@ -743,8 +742,8 @@ public final class PollScheduler implements Poller {
         }
 
         private void nestedLoop() {
-            long mem = Native.malloc(eventSize);
-            ByteBuffer view = new Pointer(mem).getByteBuffer(0, eventSize).order(ByteOrder.nativeOrder());
+            long mem = NativeMemory.malloc(eventSize);
+            ByteBuffer view = NativeMemory.view(mem, eventSize).order(ByteOrder.nativeOrder());
             while (failure == null) {
                 int n = mech.wait(instance, mem, view, 0, 1, -1);
                 if (n < 0) {
@@ -757,7 +756,7 @@ public final class PollScheduler implements Poller {
         }
 
         private void directLoop() {
-            long mem = Native.malloc((long) MAX_EVENTS * eventSize);
+            long mem = NativeMemory.malloc((long) MAX_EVENTS * eventSize);
             ByteBuffer view = view(mem);
             while (failure == null) {
                 if (!armed) {
