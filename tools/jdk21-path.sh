@@ -6,7 +6,7 @@
 # runs the selftest and the demo from that build. NativeBinding then finds no FFM binding,
 # the case a JDK 21 reaches earlier by its version check, and every call goes through JNA:
 # the selftest's `native` line must say so.
-#   tools/jdk21-path.sh            (about 2 minutes; leaves the checkout's target/ alone)
+#   tools/jdk21-path.sh            (under a minute with ~/.m2 warm; leaves the checkout's target/ alone)
 # What it does not cover: the JDK 21 runtime itself (its virtual-thread scheduler, monitors
 # that pin: weft's code has no synchronized block). The main sources are compiled with
 # --release 21 in every build, so no API newer than 21 can be used outside src/main/java22.

@@ -267,4 +267,19 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
     public static final SockOpt<Boolean> CAN_RAW_RECV_OWN_MSGS = bool("CAN_RAW_RECV_OWN_MSGS", "SOL_CAN_RAW");
     /** A frame must match every filter rather than any (Linux). */
     public static final SockOpt<Boolean> CAN_RAW_JOIN_FILTERS = bool("CAN_RAW_JOIN_FILTERS", "SOL_CAN_RAW");
+
+    /**
+     * The buffer an {@code AF_VSOCK} stream or seqpacket connection may use, in bytes (Linux;
+     * a 64-bit value, level {@code AF_VSOCK}; the kernel keeps it between the minimum and
+     * the maximum below).
+     *
+     * <pre>{@code
+     * vsock.setOption(SockOpt.SO_VM_SOCKETS_BUFFER_SIZE, 1L << 20);
+     * }</pre>
+     */
+    public static final SockOpt<Long> SO_VM_SOCKETS_BUFFER_SIZE = new SockOpt<>("SO_VM_SOCKETS_BUFFER_SIZE", "AF_VSOCK", Long.class);
+    /** The smallest {@link #SO_VM_SOCKETS_BUFFER_SIZE} the socket accepts (Linux). */
+    public static final SockOpt<Long> SO_VM_SOCKETS_BUFFER_MIN_SIZE = new SockOpt<>("SO_VM_SOCKETS_BUFFER_MIN_SIZE", "AF_VSOCK", Long.class);
+    /** The largest {@link #SO_VM_SOCKETS_BUFFER_SIZE} the socket accepts (Linux). */
+    public static final SockOpt<Long> SO_VM_SOCKETS_BUFFER_MAX_SIZE = new SockOpt<>("SO_VM_SOCKETS_BUFFER_MAX_SIZE", "AF_VSOCK", Long.class);
 }

@@ -49,6 +49,15 @@ final class LinuxOptions {
         return fs;
     });
 
+    /** A C {@code uint64_t} in native order (AF_VSOCK's buffer sizes). */
+    static final OptionCodec<Long> U64 = OptionCodec.of(Long.class, v -> OptionCodecs.buffer(8).putLong(v).array(),
+            (v, n) -> {
+                if (n != 8) {
+                    throw new IllegalArgumentException("a 64-bit option value of " + n + " bytes");
+                }
+                return java.nio.ByteBuffer.wrap(v, 0, 8).order(java.nio.ByteOrder.nativeOrder()).getLong();
+            });
+
     /** By option name, over the POSIX ones. */
     static final Map<String, OptionCodec<?>> NAMED = Map.of(
             "IP_ADD_MEMBERSHIP", IP_MREQN,
@@ -57,5 +66,8 @@ final class LinuxOptions {
             "SO_PEERCRED", UCRED,
             "PACKET_ADD_MEMBERSHIP", PACKET_MREQ,
             "PACKET_DROP_MEMBERSHIP", PACKET_MREQ,
-            "CAN_RAW_FILTER", CAN_FILTERS);
+            "CAN_RAW_FILTER", CAN_FILTERS,
+            "SO_VM_SOCKETS_BUFFER_SIZE", U64,
+            "SO_VM_SOCKETS_BUFFER_MIN_SIZE", U64,
+            "SO_VM_SOCKETS_BUFFER_MAX_SIZE", U64);
 }

@@ -132,6 +132,10 @@ class OptionsTest {
         m.put("CAN_RAW_LOOPBACK", rw(Family.CAN, SocketType.RAW, false));
         m.put("CAN_RAW_RECV_OWN_MSGS", rw(Family.CAN, SocketType.RAW, true));
         m.put("CAN_RAW_JOIN_FILTERS", rw(Family.CAN, SocketType.RAW, true));
+        // A VSOCK socket opens here without a transport and keeps its sizes; VsockFamilyTest compares python3's in the lane.
+        m.put("SO_VM_SOCKETS_BUFFER_SIZE", rw(Family.VSOCK, ST, 65536L));
+        m.put("SO_VM_SOCKETS_BUFFER_MIN_SIZE", rw(Family.VSOCK, ST, 4096L));
+        m.put("SO_VM_SOCKETS_BUFFER_MAX_SIZE", rw(Family.VSOCK, ST, 1L << 20));
         return m;
     }
 

@@ -95,4 +95,66 @@ class VsockFamilyTest {
             }
         }
     }
+
+    /**
+     * The same sequence of buffer-size settings on a weft socket and on python3's gives the
+     * same values back, the kernel's clamping included (a size above the maximum).
+     */
+    @Test
+    void bufferSizesAreThoseThatPython3ReadsAfterTheSameSettings() throws Exception {
+        String script = """
+                import socket
+                s = socket.socket(socket.AF_VSOCK, socket.SOCK_STREAM)
+                # CPython packs and unpacks these 64-bit options itself and takes no bytes form.
+                def get(o): return s.getsockopt(socket.AF_VSOCK, o)
+                def put(o, v): s.setsockopt(socket.AF_VSOCK, o, v)
+                put(socket.SO_VM_SOCKETS_BUFFER_MAX_SIZE, 1 << 20)
+                put(socket.SO_VM_SOCKETS_BUFFER_MIN_SIZE, 4096)
+                put(socket.SO_VM_SOCKETS_BUFFER_SIZE, 65536)
+                a = get(socket.SO_VM_SOCKETS_BUFFER_SIZE)
+                put(socket.SO_VM_SOCKETS_BUFFER_SIZE, 1 << 22)
+                b = get(socket.SO_VM_SOCKETS_BUFFER_SIZE)
+                print(get(socket.SO_VM_SOCKETS_BUFFER_MAX_SIZE), get(socket.SO_VM_SOCKETS_BUFFER_MIN_SIZE), a, b, flush=True)
+                """;
+        try (TestKit.Python py = TestKit.python(script); Socket s = Socket.open(Family.VSOCK, SocketType.STREAM)) {
+            s.setOption(dev.weft.SockOpt.SO_VM_SOCKETS_BUFFER_MAX_SIZE, 1L << 20);
+            s.setOption(dev.weft.SockOpt.SO_VM_SOCKETS_BUFFER_MIN_SIZE, 4096L);
+            s.setOption(dev.weft.SockOpt.SO_VM_SOCKETS_BUFFER_SIZE, 65536L);
+            long a = s.getOption(dev.weft.SockOpt.SO_VM_SOCKETS_BUFFER_SIZE);
+            s.setOption(dev.weft.SockOpt.SO_VM_SOCKETS_BUFFER_SIZE, 1L << 22);
+            long b = s.getOption(dev.weft.SockOpt.SO_VM_SOCKETS_BUFFER_SIZE);
+            String weft = s.getOption(dev.weft.SockOpt.SO_VM_SOCKETS_BUFFER_MAX_SIZE) + " "
+                    + s.getOption(dev.weft.SockOpt.SO_VM_SOCKETS_BUFFER_MIN_SIZE) + " " + a + " " + b;
+            assertEquals(py.firstLine, weft, "max, min, the size set, a size above the maximum");
+        }
+    }
+
+    /**
+     * The loopback transport has no datagrams: opening a VSOCK DGRAM socket fails with the
+     * errno python3 gets (ENODEV in Debian's 6.1: no datagram transport is loaded), as a
+     * clear OS error, and leaks no descriptor.
+     */
+    @Test
+    void aDatagramSocketFailsWithTheErrnoPython3Gets() throws Exception {
+        String script = """
+                import socket
+                try:
+                    socket.socket(socket.AF_VSOCK, socket.SOCK_DGRAM).close(); print("opened", flush=True)
+                except OSError as e:
+                    print(e.errno, flush=True)
+                """;
+        try (TestKit.Python py = TestKit.python(script)) {
+            if (py.firstLine.equals("opened")) {
+                try (Socket d = Socket.open(Family.VSOCK, SocketType.DGRAM)) {
+                    assertEquals(SocketType.DGRAM, d.type(), "python3 opened one; so does weft");
+                }
+                return;
+            }
+            TestKit.FdCounts before = TestKit.FdCounts.now();
+            IOException e = assertThrows(IOException.class, () -> Socket.open(Family.VSOCK, SocketType.DGRAM));
+            dev.weft.OsError err = org.junit.jupiter.api.Assertions.assertInstanceOf(dev.weft.OsError.class, e);
+            assertEquals(Integer.parseInt(py.firstLine), err.nativeErrno(), e.getMessage());
+            TestKit.assertNoFdLeak(before);
+        }
+    }
 }
