@@ -38,6 +38,8 @@ public record CanFrame(int canId, byte[] data) {
     public static final int RTR_FLAG = 0x4000_0000;
     /** {@code CAN_ERR_FLAG}: an error frame (received with {@code CAN_RAW_ERR_FILTER}). */
     public static final int ERR_FLAG = 0x2000_0000;
+    /** {@code CAN_ERR_MASK}: the error-class bits of an error frame's identifier (every class). */
+    public static final int ERR_MASK = 0x1FFF_FFFF;
     /** {@code CAN_SFF_MASK}: the bits of a standard identifier. */
     public static final int SFF_MASK = 0x7FF;
     /** {@code CAN_EFF_MASK}: the bits of an extended identifier. */
@@ -75,6 +77,19 @@ public record CanFrame(int canId, byte[] data) {
         return new CanFrame(id | EFF_FLAG, data);
     }
 
+    /**
+     * An error frame: {@link #ERR_FLAG} with the error classes {@code classes} ({@code CAN_ERR_*}
+     * bits of {@code linux/can/error.h}, e.g. {@code CAN_ERR_BUSOFF} 0x40) and up to 8 bytes of
+     * detail. Controllers report these; a socket receives them only for the classes in its
+     * {@link SockOpt#CAN_RAW_ERR_FILTER}.
+     */
+    public static CanFrame error(int classes, byte[] data) {
+        if ((classes & ~ERR_MASK) != 0) {
+            throw new IllegalArgumentException("error classes are bits of 0x1fffffff (CAN_ERR_MASK), got 0x" + Integer.toHexString(classes));
+        }
+        return new CanFrame(classes | ERR_FLAG, data);
+    }
+
     /** The frame in {@code bytes}, exactly {@link #SIZE} long (what a {@code CAN_RAW} socket receives). */
     public static CanFrame of(byte[] bytes) {
         if (bytes.length != SIZE) {
@@ -110,6 +125,11 @@ public record CanFrame(int canId, byte[] data) {
     /** True for an error frame. */
     public boolean isError() {
         return (canId & ERR_FLAG) != 0;
+    }
+
+    /** An error frame's classes ({@code CAN_ERR_*} bits); 0 for any other frame. */
+    public int errorClass() {
+        return isError() ? canId & ERR_MASK : 0;
     }
 
     /** The data (a copy). */

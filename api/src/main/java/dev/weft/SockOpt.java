@@ -265,6 +265,18 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
     public static final SockOpt<Boolean> CAN_RAW_LOOPBACK = bool("CAN_RAW_LOOPBACK", "SOL_CAN_RAW");
     /** A socket receives the frames it sent itself, when loopback is on (Linux; off by default). */
     public static final SockOpt<Boolean> CAN_RAW_RECV_OWN_MSGS = bool("CAN_RAW_RECV_OWN_MSGS", "SOL_CAN_RAW");
+    /**
+     * The error classes ({@code CAN_ERR_*} bits, {@code can_err_mask_t}) a {@code CAN_RAW}
+     * socket receives as error frames (Linux; 0, none, by default). CPython has no name for it
+     * and takes {@code setsockopt(SOL_CAN_RAW, 2, mask)}.
+     *
+     * <pre>{@code
+     * can.setOption(SockOpt.CAN_RAW_ERR_FILTER, CanFrame.ERR_MASK);   // every error class
+     * CanFrame f = CanFrame.of(can.recv(CanFrame.SIZE));
+     * if (f.isError()) { int classes = f.errorClass(); ... }
+     * }</pre>
+     */
+    public static final SockOpt<Integer> CAN_RAW_ERR_FILTER = integer("CAN_RAW_ERR_FILTER", "SOL_CAN_RAW");
     /** A frame must match every filter rather than any (Linux). */
     public static final SockOpt<Boolean> CAN_RAW_JOIN_FILTERS = bool("CAN_RAW_JOIN_FILTERS", "SOL_CAN_RAW");
 

@@ -105,6 +105,7 @@ final class LinuxConstants {
         m.put("CAN_ISOTP", 6);
         m.put("CAN_J1939", 7);
         m.put("CAN_RAW", 1);
+        m.put("CAN_RAW_ERR_FILTER", 2);
         m.put("CAN_RAW_FD_FRAMES", 5);
         m.put("CAN_RAW_FILTER", 1);
         m.put("CAN_RAW_JOIN_FILTERS", 6);

@@ -82,6 +82,46 @@ class CanFamilyTest {
         }
     }
 
+    /**
+     * An error frame (here sent by hand: vcan has no controller to report one) reaches the
+     * sockets whose {@code CAN_RAW_ERR_FILTER} has its class, weft's and python3's, and not a
+     * socket left at the default mask 0, whose ordinary filter takes every data frame.
+     */
+    @Test
+    void errorFramesReachOnlySocketsWhoseErrFilterHasTheirClass() throws Exception {
+        int busOff = 0x40; // CAN_ERR_BUSOFF
+        String script = """
+                import socket, struct, sys
+                s = socket.socket(socket.AF_CAN, socket.SOCK_RAW, socket.CAN_RAW)
+                s.setsockopt(socket.SOL_CAN_RAW, 2, struct.pack("=I", int(sys.argv[3])))   # CAN_RAW_ERR_FILTER
+                s.bind((sys.argv[1],)); s.settimeout(float(sys.argv[2]))
+                print("ready", flush=True)
+                can_id, dlc, data = struct.unpack("=IB3x8s", s.recv(16))
+                print(f"{can_id:x} {dlc} {data[:dlc].hex()}", flush=True)
+                """;
+        try (Socket tx = raw(); Socket wanted = raw(); Socket unset = raw();
+                TestKit.Python py = TestKit.python(script, IF, Long.toString(TestKit.BOUND.toSeconds()), Integer.toString(busOff))) {
+            assertEquals(0, unset.getOption(SockOpt.CAN_RAW_ERR_FILTER), "no error classes by default");
+            wanted.setOption(SockOpt.CAN_RAW_ERR_FILTER, busOff);
+            assertEquals(busOff, wanted.getOption(SockOpt.CAN_RAW_ERR_FILTER));
+            CanFrame error = CanFrame.error(busOff, new byte[] {0, 0, 0, 0, 0, 0, 0, 0});
+            tx.send(error.toBytes());
+            CanFrame got = CanFrame.of(wanted.recv(CanFrame.SIZE));
+            assertEquals(error, got);
+            assertTrue(got.isError(), "CAN_ERR_FLAG");
+            assertEquals(busOff, got.errorClass());
+            assertEquals("20000040 8 0000000000000000", py.nextLine(), "python3 with the same mask gets it too");
+            // Delivery to every socket on vcan0 happens in the one send: by now the unset socket would have it.
+            unset.setBlocking(false);
+            assertThrows(WouldBlockException.class, () -> unset.recv(CanFrame.SIZE), "mask 0: no error frames");
+            tx.send(CanFrame.standard(0x55, new byte[] {5}).toBytes());
+            unset.setBlocking(true);
+            assertEquals(CanFrame.standard(0x55, new byte[] {5}), CanFrame.of(unset.recv(CanFrame.SIZE)),
+                    "while data frames still come");
+            assertThrows(IllegalArgumentException.class, () -> CanFrame.error(0x2000_0000, new byte[0]), "a class outside CAN_ERR_MASK");
+        }
+    }
+
     @Test
     void aReaderParkedInThePollerGetsTheFrame() throws Exception {
         try (Socket tx = raw(); Socket rx = raw()) {

@@ -130,6 +130,7 @@ class OptionsTest {
                 v -> ((dev.weft.CanFilter[]) v).length == 1));
         m.put("CAN_RAW_FD_FRAMES", rw(Family.CAN, SocketType.RAW, true));
         m.put("CAN_RAW_LOOPBACK", rw(Family.CAN, SocketType.RAW, false));
+        m.put("CAN_RAW_ERR_FILTER", rw(Family.CAN, SocketType.RAW, 0x1FFF_FFFF));
         m.put("CAN_RAW_RECV_OWN_MSGS", rw(Family.CAN, SocketType.RAW, true));
         m.put("CAN_RAW_JOIN_FILTERS", rw(Family.CAN, SocketType.RAW, true));
         // A VSOCK socket opens here without a transport and keeps its sizes; VsockFamilyTest compares python3's in the lane.
