@@ -47,12 +47,16 @@ FROM_HEADERS = [
     # CPython has these only when built with Bluetooth headers (Debian's is, pyenv's here is not).
     "AF_BLUETOOTH", "BTPROTO_L2CAP", "BTPROTO_HCI", "BTPROTO_SCO", "BTPROTO_RFCOMM", "SOL_HCI",
     "HCI_FILTER", "HCI_DATA_DIR", "HCI_TIME_STAMP",
+    # CAN's protocol levels and options CPython 3.11 leaves out (linux/can/*.h).
+    "CAN_RAW_ERR_FILTER", "SOL_CAN_ISOTP", "SOL_CAN_J1939", "CAN_ISOTP_OPTS", "CAN_ISOTP_RECV_FC",
+    "CAN_ISOTP_TX_STMIN", "CAN_ISOTP_RX_STMIN", "CAN_ISOTP_LL_OPTS",
 ]
 # The kernel's own name for a level userspace headers spell differently: SOL_UDPLITE is
 # defined only inside the kernel (include/linux/socket.h), as IPPROTO_UDPLITE.
 ALIASES = {"SOL_UDPLITE": "IPPROTO_UDPLITE"}
 HEADERS = ["sys/socket.h", "netinet/in.h", "netinet/tcp.h", "netinet/udp.h", "linux/netlink.h",
-           "netpacket/packet.h", "net/ethernet.h",
+           "netpacket/packet.h", "net/ethernet.h", "linux/can.h", "linux/can/raw.h", "linux/can/isotp.h",
+           "linux/can/j1939.h",
            # From libbluetooth-dev (apt-get install libbluetooth-dev): the kernel's uapi lacks them.
            "bluetooth/bluetooth.h", "bluetooth/hci.h", "bluetooth/l2cap.h", "bluetooth/rfcomm.h",
            "bluetooth/sco.h"]

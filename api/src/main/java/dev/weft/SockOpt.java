@@ -280,6 +280,26 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
     /** A frame must match every filter rather than any (Linux). */
     public static final SockOpt<Boolean> CAN_RAW_JOIN_FILTERS = bool("CAN_RAW_JOIN_FILTERS", "SOL_CAN_RAW");
 
+    /** A {@code CAN_ISOTP} socket's {@code struct can_isotp_options} (Linux; set before bind). */
+    public static final SockOpt<CanIsotp.Options> CAN_ISOTP_OPTS = new SockOpt<>("CAN_ISOTP_OPTS", "SOL_CAN_ISOTP", CanIsotp.Options.class);
+    /** The flow control a {@code CAN_ISOTP} socket sends as receiver (Linux; set before bind). */
+    public static final SockOpt<CanIsotp.FlowControl> CAN_ISOTP_RECV_FC = new SockOpt<>("CAN_ISOTP_RECV_FC", "SOL_CAN_ISOTP", CanIsotp.FlowControl.class);
+    /** With {@link CanIsotp#FORCE_TXSTMIN}: nanoseconds kept between sent frames (Linux). */
+    public static final SockOpt<Integer> CAN_ISOTP_TX_STMIN = integer("CAN_ISOTP_TX_STMIN", "SOL_CAN_ISOTP");
+    /** With {@link CanIsotp#FORCE_RXSTMIN}: frames closer than this many nanoseconds are dropped (Linux). */
+    public static final SockOpt<Integer> CAN_ISOTP_RX_STMIN = integer("CAN_ISOTP_RX_STMIN", "SOL_CAN_ISOTP");
+    /** A {@code CAN_ISOTP} socket's link layer, classic CAN or CAN FD (Linux; set before bind). */
+    public static final SockOpt<CanIsotp.LinkLayer> CAN_ISOTP_LL_OPTS = new SockOpt<>("CAN_ISOTP_LL_OPTS", "SOL_CAN_ISOTP", CanIsotp.LinkLayer.class);
+
+    /** The {@link J1939Filter}s a {@code CAN_J1939} socket receives through (Linux; write-only, an empty array removes them). */
+    public static final SockOpt<J1939Filter[]> SO_J1939_FILTER = new SockOpt<>("SO_J1939_FILTER", "SOL_CAN_J1939", J1939Filter[].class);
+    /** Receive every J1939 message on the interface, whatever its destination (Linux). */
+    public static final SockOpt<Boolean> SO_J1939_PROMISC = bool("SO_J1939_PROMISC", "SOL_CAN_J1939");
+    /** The priority of sent J1939 messages, 0 (highest, needs CAP_NET_ADMIN with 1) to 7; 6 by default (Linux). */
+    public static final SockOpt<Integer> SO_J1939_SEND_PRIO = integer("SO_J1939_SEND_PRIO", "SOL_CAN_J1939");
+    /** Report transmit progress and aborts on the error queue (Linux). */
+    public static final SockOpt<Boolean> SO_J1939_ERRQUEUE = bool("SO_J1939_ERRQUEUE", "SOL_CAN_J1939");
+
     /**
      * The buffer an {@code AF_VSOCK} stream or seqpacket connection may use, in bytes (Linux;
      * a 64-bit value, level {@code AF_VSOCK}; the kernel keeps it between the minimum and

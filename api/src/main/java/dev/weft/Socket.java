@@ -1352,7 +1352,9 @@ public final class Socket implements java.io.Closeable {
 
     /** Reads a typed option, e.g. {@code getOption(SockOpt.SO_RCVBUF)}. */
     public <T> T getOption(SockOpt<T> option) throws IOException {
-        byte[] b = new byte[option.type() == TcpInfo.class ? 512 : 64];
+        // An array (CAN_RAW_FILTER's up to CAN_RAW_FILTER_MAX 512 filters) needs room for all of
+        // it: the kernel fails a shorter buffer with ERANGE rather than truncating it.
+        byte[] b = new byte[option.type().isArray() ? 4096 : option.type() == TcpInfo.class ? 512 : 64];
         int name = optionNumber(option);
         int level = level(option);
         int n;

@@ -218,10 +218,22 @@ public final class SocketConstants {
     public static final int CAN_ERR_MASK = c("CAN_ERR_MASK");
     /** CAN_ISOTP, or -1 where this OS has none. */
     public static final int CAN_ISOTP = c("CAN_ISOTP");
+    /** CAN_ISOTP_LL_OPTS, or -1 where this OS has none. */
+    public static final int CAN_ISOTP_LL_OPTS = c("CAN_ISOTP_LL_OPTS");
+    /** CAN_ISOTP_OPTS, or -1 where this OS has none. */
+    public static final int CAN_ISOTP_OPTS = c("CAN_ISOTP_OPTS");
+    /** CAN_ISOTP_RECV_FC, or -1 where this OS has none. */
+    public static final int CAN_ISOTP_RECV_FC = c("CAN_ISOTP_RECV_FC");
+    /** CAN_ISOTP_RX_STMIN, or -1 where this OS has none. */
+    public static final int CAN_ISOTP_RX_STMIN = c("CAN_ISOTP_RX_STMIN");
+    /** CAN_ISOTP_TX_STMIN, or -1 where this OS has none. */
+    public static final int CAN_ISOTP_TX_STMIN = c("CAN_ISOTP_TX_STMIN");
     /** CAN_J1939, or -1 where this OS has none. */
     public static final int CAN_J1939 = c("CAN_J1939");
     /** CAN_RAW, or -1 where this OS has none. */
     public static final int CAN_RAW = c("CAN_RAW");
+    /** CAN_RAW_ERR_FILTER, or -1 where this OS has none. */
+    public static final int CAN_RAW_ERR_FILTER = c("CAN_RAW_ERR_FILTER");
     /** CAN_RAW_FD_FRAMES, or -1 where this OS has none. */
     public static final int CAN_RAW_FD_FRAMES = c("CAN_RAW_FD_FRAMES");
     /** CAN_RAW_FILTER, or -1 where this OS has none. */
@@ -776,6 +788,10 @@ public final class SocketConstants {
     public static final int SOL_ALG = c("SOL_ALG");
     /** SOL_CAN_BASE, or -1 where this OS has none. */
     public static final int SOL_CAN_BASE = c("SOL_CAN_BASE");
+    /** SOL_CAN_ISOTP, or -1 where this OS has none. */
+    public static final int SOL_CAN_ISOTP = c("SOL_CAN_ISOTP");
+    /** SOL_CAN_J1939, or -1 where this OS has none. */
+    public static final int SOL_CAN_J1939 = c("SOL_CAN_J1939");
     /** SOL_CAN_RAW, or -1 where this OS has none. */
     public static final int SOL_CAN_RAW = c("SOL_CAN_RAW");
     /** SOL_HCI (Linux), or -1 where this OS has none. */

@@ -103,6 +103,11 @@ final class LinuxConstants {
         m.put("CAN_ERR_FLAG", 536870912);
         m.put("CAN_ERR_MASK", 536870911);
         m.put("CAN_ISOTP", 6);
+        m.put("CAN_ISOTP_LL_OPTS", 5);
+        m.put("CAN_ISOTP_OPTS", 1);
+        m.put("CAN_ISOTP_RECV_FC", 2);
+        m.put("CAN_ISOTP_RX_STMIN", 4);
+        m.put("CAN_ISOTP_TX_STMIN", 3);
         m.put("CAN_J1939", 7);
         m.put("CAN_RAW", 1);
         m.put("CAN_RAW_ERR_FILTER", 2);
@@ -317,6 +322,8 @@ final class LinuxConstants {
         m.put("SOCK_STREAM", 1);
         m.put("SOL_ALG", 279);
         m.put("SOL_CAN_BASE", 100);
+        m.put("SOL_CAN_ISOTP", 106);
+        m.put("SOL_CAN_J1939", 107);
         m.put("SOL_CAN_RAW", 101);
         m.put("SOL_HCI", 0);
         m.put("SOL_ICMPV6", 58);

@@ -1,7 +1,9 @@
 package dev.weft.linux;
 
 import dev.weft.CanFilter;
+import dev.weft.CanIsotp;
 import dev.weft.Credentials;
+import dev.weft.J1939Filter;
 import dev.weft.PacketMembership;
 import dev.weft.SockOpt;
 import dev.weft.TcpInfo;
@@ -58,16 +60,62 @@ final class LinuxOptions {
                 return java.nio.ByteBuffer.wrap(v, 0, 8).order(java.nio.ByteOrder.nativeOrder()).getLong();
             });
 
+    /** {@code struct can_isotp_options}: flags, frame_txtime, then four bytes. */
+    static final OptionCodec<CanIsotp.Options> ISOTP_OPTIONS = OptionCodec.of(CanIsotp.Options.class,
+            o -> OptionCodecs.buffer(12).putInt(o.flags()).putInt(o.frameTxTime()).put((byte) o.extAddress())
+                    .put((byte) o.txPadContent()).put((byte) o.rxPadContent()).put((byte) o.rxExtAddress()).array(),
+            (v, n) -> {
+                var b = exactly(v, n, 12, "can_isotp_options");
+                return new CanIsotp.Options(b.getInt(0), b.getInt(4), b.get(8) & 0xFF, b.get(9) & 0xFF, b.get(10) & 0xFF, b.get(11) & 0xFF);
+            });
+
+    /** {@code struct can_isotp_fc_options}: bs, stmin, wftmax. */
+    static final OptionCodec<CanIsotp.FlowControl> ISOTP_FLOW_CONTROL = OptionCodec.of(CanIsotp.FlowControl.class,
+            f -> new byte[] {(byte) f.blockSize(), (byte) f.stMin(), (byte) f.wftMax()},
+            (v, n) -> {
+                exactly(v, n, 3, "can_isotp_fc_options");
+                return new CanIsotp.FlowControl(v[0] & 0xFF, v[1] & 0xFF, v[2] & 0xFF);
+            });
+
+    /** {@code struct can_isotp_ll_options}: mtu, tx_dl, tx_flags. */
+    static final OptionCodec<CanIsotp.LinkLayer> ISOTP_LINK_LAYER = OptionCodec.of(CanIsotp.LinkLayer.class,
+            l -> new byte[] {(byte) l.mtu(), (byte) l.txDl(), (byte) l.txFlags()},
+            (v, n) -> {
+                exactly(v, n, 3, "can_isotp_ll_options");
+                return new CanIsotp.LinkLayer(v[0] & 0xFF, v[1] & 0xFF, v[2] & 0xFF);
+            });
+
+    /** {@code struct j1939_filter[]}: name, name_mask, pgn, pgn_mask, addr, addr_mask, 6 bytes of padding; write-only. */
+    static final OptionCodec<J1939Filter[]> J1939_FILTERS = OptionCodec.of(J1939Filter[].class, fs -> {
+        var b = OptionCodecs.buffer(J1939Filter.SIZE * fs.length);
+        for (J1939Filter f : fs) {
+            b.putLong(f.name()).putLong(f.nameMask()).putInt(f.pgn()).putInt(f.pgnMask()).put((byte) f.addr())
+                    .put((byte) f.addrMask()).put(new byte[6]);
+        }
+        return b.array();
+    }, null);
+
+    private static java.nio.ByteBuffer exactly(byte[] v, int n, int size, String what) {
+        if (n != size) {
+            throw new IllegalArgumentException("a " + what + " of " + n + " bytes, not " + size);
+        }
+        return java.nio.ByteBuffer.wrap(v, 0, n).order(java.nio.ByteOrder.nativeOrder());
+    }
+
     /** By option name, over the POSIX ones. */
-    static final Map<String, OptionCodec<?>> NAMED = Map.of(
-            "IP_ADD_MEMBERSHIP", IP_MREQN,
-            "IP_DROP_MEMBERSHIP", IP_MREQN,
-            "TCP_INFO", TCP_INFO,
-            "SO_PEERCRED", UCRED,
-            "PACKET_ADD_MEMBERSHIP", PACKET_MREQ,
-            "PACKET_DROP_MEMBERSHIP", PACKET_MREQ,
-            "CAN_RAW_FILTER", CAN_FILTERS,
-            "SO_VM_SOCKETS_BUFFER_SIZE", U64,
-            "SO_VM_SOCKETS_BUFFER_MIN_SIZE", U64,
-            "SO_VM_SOCKETS_BUFFER_MAX_SIZE", U64);
+    static final Map<String, OptionCodec<?>> NAMED = Map.ofEntries(
+            Map.entry("CAN_ISOTP_OPTS", ISOTP_OPTIONS),
+            Map.entry("CAN_ISOTP_RECV_FC", ISOTP_FLOW_CONTROL),
+            Map.entry("CAN_ISOTP_LL_OPTS", ISOTP_LINK_LAYER),
+            Map.entry("SO_J1939_FILTER", J1939_FILTERS),
+            Map.entry("IP_ADD_MEMBERSHIP", IP_MREQN),
+            Map.entry("IP_DROP_MEMBERSHIP", IP_MREQN),
+            Map.entry("TCP_INFO", TCP_INFO),
+            Map.entry("SO_PEERCRED", UCRED),
+            Map.entry("PACKET_ADD_MEMBERSHIP", PACKET_MREQ),
+            Map.entry("PACKET_DROP_MEMBERSHIP", PACKET_MREQ),
+            Map.entry("CAN_RAW_FILTER", CAN_FILTERS),
+            Map.entry("SO_VM_SOCKETS_BUFFER_SIZE", U64),
+            Map.entry("SO_VM_SOCKETS_BUFFER_MIN_SIZE", U64),
+            Map.entry("SO_VM_SOCKETS_BUFFER_MAX_SIZE", U64));
 }

@@ -455,7 +455,9 @@ public abstract class PosixProvider implements SocketProvider {
         Scratch s = Scratch.take();
         try {
             s.view().put(Scratch.AUX_OFFSET, value);
-            return PosixLibc.setsockopt((int) fd, level, name, s.aux(), value.length) == 0 ? 0 : fail();
+            // Failure is -1, as CPython reads it (res < 0): 6.1's J1939 flag options return the
+            // flag's value, 1, on success, and errno is then whatever an earlier call left.
+            return PosixLibc.setsockopt((int) fd, level, name, s.aux(), value.length) >= 0 ? 0 : fail();
         } finally {
             s.give();
         }
@@ -468,7 +470,7 @@ public abstract class PosixProvider implements SocketProvider {
         try {
             s.view().put(Scratch.AUX_OFFSET, new byte[cap]);
             s.len(cap);
-            if (PosixLibc.getsockopt((int) fd, level, name, s.aux(), s.lenPtr()) != 0) {
+            if (PosixLibc.getsockopt((int) fd, level, name, s.aux(), s.lenPtr()) < 0) {
                 return fail();
             }
             int n = Math.min(s.len(), cap);
