@@ -280,6 +280,13 @@ public record SockOpt<T>(String name, String level, Class<T> type) {
     /** A frame must match every filter rather than any (Linux). */
     public static final SockOpt<Boolean> CAN_RAW_JOIN_FILTERS = bool("CAN_RAW_JOIN_FILTERS", "SOL_CAN_RAW");
 
+    /** Which packets and events a Bluetooth HCI raw socket receives (Linux, level {@code SOL_HCI}). */
+    public static final SockOpt<HciFilter> HCI_FILTER = new SockOpt<>("HCI_FILTER", "SOL_HCI", HciFilter.class);
+    /** Each packet an HCI raw socket receives carries its direction ({@code HCI_CMSG_DIR}) as ancillary data (Linux). */
+    public static final SockOpt<Boolean> HCI_DATA_DIR = bool("HCI_DATA_DIR", "SOL_HCI");
+    /** Each packet an HCI raw socket receives carries its time ({@code HCI_CMSG_TSTAMP}) as ancillary data (Linux). */
+    public static final SockOpt<Boolean> HCI_TIME_STAMP = bool("HCI_TIME_STAMP", "SOL_HCI");
+
     /** A {@code CAN_ISOTP} socket's {@code struct can_isotp_options} (Linux; set before bind). */
     public static final SockOpt<CanIsotp.Options> CAN_ISOTP_OPTS = new SockOpt<>("CAN_ISOTP_OPTS", "SOL_CAN_ISOTP", CanIsotp.Options.class);
     /** The flow control a {@code CAN_ISOTP} socket sends as receiver (Linux; set before bind). */

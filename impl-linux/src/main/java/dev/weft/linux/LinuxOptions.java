@@ -3,6 +3,7 @@ package dev.weft.linux;
 import dev.weft.CanFilter;
 import dev.weft.CanIsotp;
 import dev.weft.Credentials;
+import dev.weft.HciFilter;
 import dev.weft.J1939Filter;
 import dev.weft.PacketMembership;
 import dev.weft.SockOpt;
@@ -95,6 +96,22 @@ final class LinuxOptions {
         return b.array();
     }, null);
 
+    /** {@code struct hci_ufilter}: type_mask, event_mask[2], opcode (little-endian), 2 bytes of padding. */
+    static final OptionCodec<HciFilter> HCI_UFILTER = OptionCodec.of(HciFilter.class,
+            f -> OptionCodecs.buffer(HciFilter.SIZE).putInt(f.typeMask()).putInt((int) f.eventMask())
+                    .putInt((int) (f.eventMask() >>> 32)).putShort(le16((short) f.opcode())).array(),
+            (v, n) -> {
+                // The kernel copies the 16 bytes but leaves optlen as the caller gave it (6.1's hci_sock_getsockopt).
+                var b = exactly(v, Math.min(n, HciFilter.SIZE), HciFilter.SIZE, "hci_ufilter");
+                return new HciFilter(b.getInt(0), (b.getInt(4) & 0xFFFF_FFFFL) | (long) b.getInt(8) << 32,
+                        Short.toUnsignedInt(le16(b.getShort(12))));
+            });
+
+    /** A {@code __le16} to or from a native-order buffer's short. */
+    private static short le16(short v) {
+        return java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN ? v : Short.reverseBytes(v);
+    }
+
     private static java.nio.ByteBuffer exactly(byte[] v, int n, int size, String what) {
         if (n != size) {
             throw new IllegalArgumentException("a " + what + " of " + n + " bytes, not " + size);
@@ -108,6 +125,7 @@ final class LinuxOptions {
             Map.entry("CAN_ISOTP_RECV_FC", ISOTP_FLOW_CONTROL),
             Map.entry("CAN_ISOTP_LL_OPTS", ISOTP_LINK_LAYER),
             Map.entry("SO_J1939_FILTER", J1939_FILTERS),
+            Map.entry("HCI_FILTER", HCI_UFILTER),
             Map.entry("IP_ADD_MEMBERSHIP", IP_MREQN),
             Map.entry("IP_DROP_MEMBERSHIP", IP_MREQN),
             Map.entry("TCP_INFO", TCP_INFO),

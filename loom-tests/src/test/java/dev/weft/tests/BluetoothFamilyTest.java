@@ -1,11 +1,14 @@
 package dev.weft.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Family;
+import dev.weft.HciFilter;
 import dev.weft.SockAddr;
+import dev.weft.SockOpt;
 import dev.weft.Socket;
 import dev.weft.SocketConstants;
 import dev.weft.SocketType;
@@ -96,9 +99,17 @@ class BluetoothFamilyTest {
             int dev = Integer.parseInt(py.firstLine.trim());
             h.bind(SockAddr.Bluetooth.hci(dev));
             assertEquals(SockAddr.Bluetooth.hci(dev), h.getSockName(), "getsockname gives (dev_id,)");
-            h.setSockOpt(SocketConstants.SOL_HCI, SocketConstants.HCI_FILTER, passAll());
-            h.setSockOpt(SocketConstants.SOL_HCI, SocketConstants.HCI_DATA_DIR, 1);
-            h.setSockOpt(SocketConstants.SOL_HCI, SocketConstants.HCI_TIME_STAMP, 1);
+            h.setOption(SockOpt.HCI_FILTER, HciFilter.ALL);
+            assertArrayEquals(passAll(), h.getSockOpt(SocketConstants.SOL_HCI, SocketConstants.HCI_FILTER, HciFilter.SIZE),
+                    "HciFilter.ALL is the kernel's hci_ufilter packed <IIIH2x");
+            // Only Command Complete and Command Status events: what commandComplete() waits for still comes.
+            HciFilter commandEvents = HciFilter.NONE.withPacketType(HciFilter.EVENT_PKT).withEvent(HciFilter.EVT_CMD_COMPLETE)
+                    .withEvent(HciFilter.EVT_CMD_STATUS);
+            h.setOption(SockOpt.HCI_FILTER, commandEvents);
+            assertEquals(commandEvents, h.getOption(SockOpt.HCI_FILTER), "read back");
+            h.setOption(SockOpt.HCI_DATA_DIR, true);
+            h.setOption(SockOpt.HCI_TIME_STAMP, true);
+            assertTrue(h.getOption(SockOpt.HCI_DATA_DIR) && h.getOption(SockOpt.HCI_TIME_STAMP));
 
             h.setTimeout(null); // blocking: the reader parks in the poller until the event comes
             CompletableFuture<byte[]> blocking = new CompletableFuture<>();

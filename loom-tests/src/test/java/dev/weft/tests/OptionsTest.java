@@ -143,6 +143,11 @@ class OptionsTest {
         m.put("SO_J1939_PROMISC", rw(Family.CAN, DG, true));
         m.put("SO_J1939_SEND_PRIO", rw(Family.CAN, DG, 3));
         m.put("SO_J1939_ERRQUEUE", rw(Family.CAN, DG, true));
+        // An HCI socket is BTPROTO_HCI (1) on SOCK_RAW; protocol 0 is L2CAP, which has no SOL_HCI:
+        // an errno here and in the lane; BluetoothFamilyTest sets them on an HCI socket there.
+        m.put("HCI_FILTER", rw(Family.BLUETOOTH, SocketType.RAW, dev.weft.HciFilter.ALL));
+        m.put("HCI_DATA_DIR", rw(Family.BLUETOOTH, SocketType.RAW, true));
+        m.put("HCI_TIME_STAMP", rw(Family.BLUETOOTH, SocketType.RAW, true));
         // A VSOCK socket opens here without a transport and keeps its sizes; VsockFamilyTest compares python3's in the lane.
         m.put("SO_VM_SOCKETS_BUFFER_SIZE", rw(Family.VSOCK, ST, 65536L));
         m.put("SO_VM_SOCKETS_BUFFER_MIN_SIZE", rw(Family.VSOCK, ST, 4096L));

@@ -10,6 +10,7 @@ import dev.weft.OsError;
 import dev.weft.SockAddr;
 import dev.weft.Socket;
 import dev.weft.SocketType;
+import dev.weft.TipcTopology;
 import dev.weft.WeftTimeoutException;
 import dev.weft.WouldBlockException;
 import java.io.IOException;
@@ -106,6 +107,84 @@ class TipcFamilyTest {
                 assertArrayEquals("stream".getBytes(), TestKit.recvExactly(conn, 6));
             }
         }
+    }
+
+    @Test
+    void aSeqpacketConnectionKeepsMessageBoundaries() throws Exception {
+        try (Socket srv = Socket.open(Family.TIPC, SocketType.SEQPACKET); Socket cli = Socket.open(Family.TIPC, SocketType.SEQPACKET)) {
+            srv.bind(new SockAddr.Tipc(SockAddr.Tipc.NAMESEQ, 18004, 1, 1));
+            srv.listen();
+            srv.setTimeout(TestKit.BOUND);
+            cli.setTimeout(TestKit.BOUND);
+            var connect = TestKit.start(true, "tipc-connect", () -> {
+                cli.connect(new SockAddr.Tipc(SockAddr.Tipc.NAME, 18004, 1, 0));
+                return true;
+            });
+            try (Socket conn = srv.accept().socket()) {
+                connect.get();
+                conn.setTimeout(TestKit.BOUND);
+                cli.send("a".getBytes());
+                cli.send("bcd".getBytes());
+                assertArrayEquals("a".getBytes(), conn.recv(64), "one message per recv");
+                assertArrayEquals("bcd".getBytes(), conn.recv(64));
+                assertEquals(cli.getSockName(), conn.getPeerName(), "the peer is the client's socket id");
+            }
+        }
+    }
+
+    /**
+     * The topology service: a subscription to a range reports a socket binding a name in it
+     * (PUBLISHED, with that socket's id and the part of the range bound) and its close
+     * (WITHDRAWN), with the subscription echoed; python3 subscribed to the same range with
+     * {@code "=5I8s"} reads the same events; a subscription with a timeout ends in
+     * SUBSCR_TIMEOUT.
+     */
+    @Test
+    void theTopologyServiceReportsBindingsInASubscribedRange() throws Exception {
+        String script = """
+                import socket, struct, sys
+                t = socket.socket(socket.AF_TIPC, socket.SOCK_SEQPACKET); t.settimeout(float(sys.argv[1]))
+                t.connect((socket.TIPC_ADDR_NAME, socket.TIPC_TOP_SRV, socket.TIPC_TOP_SRV, 0))
+                t.send(struct.pack("=5I8s", 18200, 0, 100, socket.TIPC_WAIT_FOREVER & 0xffffffff, socket.TIPC_SUB_PORTS, b"python"))
+                print("ready", flush=True)
+                for _ in range(2):
+                    ev, lo, up, ref, node = struct.unpack("=5I28x", t.recv(48))
+                    print(ev, lo, up, ref, node, flush=True)
+                """;
+        try (Socket top = Socket.open(Family.TIPC, SocketType.SEQPACKET);
+                TestKit.Python py = TestKit.python(script, Long.toString(TestKit.BOUND.toSeconds()))) {
+            top.setTimeout(TestKit.BOUND);
+            top.connect(TipcTopology.SERVICE);
+            var sub = new TipcTopology.Subscription(18200, 0, 100, TipcTopology.WAIT_FOREVER, TipcTopology.SUB_PORTS, "weft".getBytes());
+            top.send(sub.toBytes());
+            Socket bound = Socket.open(Family.TIPC, SocketType.RDM);
+            SockAddr.Tipc id;
+            try (bound) {
+                bound.bind(new SockAddr.Tipc(SockAddr.Tipc.NAMESEQ, 18200, 10, 20));
+                id = (SockAddr.Tipc) bound.getSockName();
+                TipcTopology.Event e = TipcTopology.Event.of(top.recv(TipcTopology.Event.SIZE));
+                assertEquals(TipcTopology.PUBLISHED, e.event());
+                assertEquals(10, e.foundLower());
+                assertEquals(20, e.foundUpper());
+                assertEquals(id.v1(), e.node(), "the bound socket's node");
+                assertEquals(id.v2(), e.ref(), "and its reference");
+                assertEquals(sub, e.subscription(), "the subscription, handle included");
+                assertEquals(TipcTopology.PUBLISHED + " 10 20 " + Integer.toUnsignedString(id.v2()) + " " + Integer.toUnsignedString(id.v1()),
+                        py.nextLine(), "python3's event");
+            }
+            TipcTopology.Event w = TipcTopology.Event.of(top.recv(TipcTopology.Event.SIZE));
+            assertEquals(TipcTopology.WITHDRAWN, w.event(), "closing the socket withdraws its name");
+            assertEquals(id.v2(), w.ref());
+            assertEquals(TipcTopology.WITHDRAWN + " 10 20 " + Integer.toUnsignedString(id.v2()) + " " + Integer.toUnsignedString(id.v1()),
+                    py.nextLine());
+            var brief = new TipcTopology.Subscription(18201, 0, 0, 100, TipcTopology.SUB_SERVICE, new byte[0]);
+            top.send(brief.toBytes());
+            TipcTopology.Event timeout = TipcTopology.Event.of(top.recv(TipcTopology.Event.SIZE));
+            assertEquals(TipcTopology.SUBSCR_TIMEOUT, timeout.event(), "nothing bound in 100 ms");
+            assertEquals(brief, timeout.subscription());
+            assertEquals(0, py.waitFor(), py.stderr());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new TipcTopology.Subscription(1, 0, 0, 0, 0, new byte[0]), "no filter bits");
     }
 
     @Test
