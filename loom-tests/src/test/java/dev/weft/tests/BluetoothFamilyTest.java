@@ -134,6 +134,8 @@ class BluetoothFamilyTest {
                     h.recv(300); // anything left over, then socket.timeout
                 }
             }, "timeout mode: socket.timeout once nothing comes");
+            h.setBlocking(false);
+            assertThrows(dev.weft.WouldBlockException.class, () -> h.recv(300), "non-blocking: BlockingIOError");
         }
     }
 

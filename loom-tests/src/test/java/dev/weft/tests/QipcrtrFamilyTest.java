@@ -37,6 +37,7 @@ class QipcrtrFamilyTest {
             Socket.Received r = b.recvFrom(64);
             assertArrayEquals("qrtr".getBytes(), r.data());
             assertEquals(a.getSockName(), r.address(), "from the sender's (node, port)");
+            assertArrayEquals("more".getBytes(), TestKit.readModes(b, () -> a.sendTo("more".getBytes(), to)));
         }
     }
 

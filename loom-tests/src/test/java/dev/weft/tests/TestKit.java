@@ -118,6 +118,12 @@ final class TestKit {
         T run() throws Exception;
     }
 
+    /** Something a test does that may throw and returns nothing. */
+    @FunctionalInterface
+    interface Action {
+        void run() throws Exception;
+    }
+
     /** A started thread and what its body returned or threw. */
     record Started<T>(Thread thread, CompletableFuture<T> result) {
         /** What the body returned, waiting at most {@link #BOUND}. */
@@ -202,6 +208,29 @@ final class TestKit {
             }
             Thread.sleep(2);
         }
+    }
+
+    /**
+     * A read in each of Python's three modes on {@code reader}, which has nothing queued:
+     * timeout mode ends it with {@code WeftTimeoutException} ({@code socket.timeout}),
+     * non-blocking mode with {@code WouldBlockException} ({@code BlockingIOError}), and
+     * blocking mode parks it in weft until {@code send} delivers something, which this returns.
+     * The reader is left in timeout mode with {@link #BOUND}.
+     */
+    static byte[] readModes(Socket reader, Action send) throws Exception {
+        reader.setTimeout(Duration.ofMillis(100));
+        org.junit.jupiter.api.Assertions.assertThrows(dev.weft.WeftTimeoutException.class, () -> reader.recv(65536),
+                "timeout mode, nothing queued: socket.timeout");
+        reader.setBlocking(false);
+        org.junit.jupiter.api.Assertions.assertThrows(WouldBlockException.class, () -> reader.recv(65536),
+                "non-blocking mode, nothing queued: BlockingIOError");
+        reader.setBlocking(true);
+        Started<byte[]> r = start(true, "blocking-reader", () -> reader.recv(65536));
+        awaitParkedInWeft(r.thread());
+        send.run();
+        byte[] got = r.get();
+        reader.setTimeout(BOUND);
+        return got;
     }
 
     static boolean parkedInWeft(Thread t) {
