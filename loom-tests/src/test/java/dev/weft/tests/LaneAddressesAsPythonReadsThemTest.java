@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * every address form through bind and getsockname (VSOCK, CAN's three, L2CAP, RFCOMM) or
  * through a datagram's {@code recvfrom} both ways (TIPC's socket ids, QIPCRTR's node and
  * port), against python3 in the same guest. Draws include addresses the kernel refuses:
- * then both must fail with the same errno. HCI's {@code (dev_id,)} needs a controller and
- * is {@code BluetoothFamilyTest}'s; AF_ALG sockets have no getsockname.
+ * then both must fail with the same errno. AF_ALG sockets have no getsockname (their form is
+ * proven by bind in {@code AlgFamilyTest}).
  */
 @Tag(KernelLane.TAG)
 class LaneAddressesAsPythonReadsThemTest {
@@ -33,6 +33,8 @@ class LaneAddressesAsPythonReadsThemTest {
     private static final int CAN_J1939 = Sockets.constant("CAN_J1939", 7);
     private static final int BTPROTO_L2CAP = Sockets.constant("BTPROTO_L2CAP", 0);
     private static final int BTPROTO_RFCOMM = Sockets.constant("BTPROTO_RFCOMM", 3);
+    private static final int BTPROTO_SCO = Sockets.constant("BTPROTO_SCO", 2);
+    private static final int BTPROTO_HCI = Sockets.constant("BTPROTO_HCI", 1);
     /** Each property's examples: the guest's JVM is about 25x slower than this machine's. */
     private static final int EXAMPLES = 40;
     private static PythonAddresses python;
@@ -93,18 +95,29 @@ class LaneAddressesAsPythonReadsThemTest {
                 (r, a) -> python.bindBoth(Family.CAN, SocketType.DGRAM, CAN_J1939, a));
     }
 
-    /** L2CAP's {@code (bdaddr, psm)} and RFCOMM's {@code (bdaddr, channel)}, valid and invalid ports. */
+    /**
+     * L2CAP's {@code (bdaddr, psm)}, RFCOMM's {@code (bdaddr, channel)} and SCO's
+     * {@code bdaddr}, valid and invalid ports; HCI's {@code (dev_id,)} with no controller
+     * ({@code HCI_DEV_NONE} binds, then getsockname fails alike; another id is refused alike).
+     */
     @Test
     void bluetoothNamesBoundAreThoseCPythonReadsBack() throws Exception {
         KernelLane.assumeSocket(Family.BLUETOOTH, SocketType.SEQPACKET, BTPROTO_L2CAP, "Bluetooth L2CAP");
         bindTheory(EXAMPLES, r -> {
             String bdaddr = r.nextBoolean() ? SockAddr.Bluetooth.BDADDR_ANY
                     : java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(randomBytes(r, 6));
-            return r.nextBoolean() ? SockAddr.Bluetooth.l2cap(bdaddr, r.nextBoolean() ? 0x1001 + 2 * r.nextInt(0x3000) : r.nextInt(0x10000))
-                    : SockAddr.Bluetooth.rfcomm(bdaddr, r.nextBoolean() ? 1 + r.nextInt(30) : r.nextInt(256));
-        }, (r, a) -> a.protocol() == SockAddr.Bluetooth.L2CAP
-                ? python.bindBoth(Family.BLUETOOTH, SocketType.SEQPACKET, BTPROTO_L2CAP, a)
-                : python.bindBoth(Family.BLUETOOTH, SocketType.STREAM, BTPROTO_RFCOMM, a));
+            return switch (r.nextInt(6)) {
+                case 0, 1 -> SockAddr.Bluetooth.l2cap(bdaddr, r.nextBoolean() ? 0x1001 + 2 * r.nextInt(0x3000) : r.nextInt(0x10000));
+                case 2, 3 -> SockAddr.Bluetooth.rfcomm(bdaddr, r.nextBoolean() ? 1 + r.nextInt(30) : r.nextInt(256));
+                case 4 -> SockAddr.Bluetooth.sco(bdaddr);
+                default -> SockAddr.Bluetooth.hci(r.nextBoolean() ? 0xFFFF : r.nextInt(4)); // HCI_DEV_NONE, or hci0-3
+            };
+        }, (r, a) -> switch (a.protocol()) {
+            case SockAddr.Bluetooth.L2CAP -> python.bindBoth(Family.BLUETOOTH, SocketType.SEQPACKET, BTPROTO_L2CAP, a);
+            case SockAddr.Bluetooth.RFCOMM -> python.bindBoth(Family.BLUETOOTH, SocketType.STREAM, BTPROTO_RFCOMM, a);
+            case SockAddr.Bluetooth.SCO -> python.bindBoth(Family.BLUETOOTH, SocketType.SEQPACKET, BTPROTO_SCO, a);
+            default -> python.bindBoth(Family.BLUETOOTH, SocketType.RAW, BTPROTO_HCI, a);
+        });
     }
 
     /**

@@ -185,6 +185,8 @@ final class PythonAddresses implements AutoCloseable {
                     Integer.toString(p.hatype()), "bytes.fromhex('" + HexFormat.of().formatHex(p.addr()) + "')");
             case SockAddr.Tipc t -> tuple(Integer.toString(t.addrType()), u(t.v1()), u(t.v2()), u(t.v3()), Integer.toString(t.scope()));
             case SockAddr.Bluetooth b when b.protocol() == SockAddr.Bluetooth.HCI -> tuple(Integer.toString(b.port()));
+            // CPython (3.11) takes an SCO address as bytes and gives it back as str.
+            case SockAddr.Bluetooth b when b.protocol() == SockAddr.Bluetooth.SCO -> "b" + str(b.bdaddr());
             default -> render(a, protocol);
         };
     }
