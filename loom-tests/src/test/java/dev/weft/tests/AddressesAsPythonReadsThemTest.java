@@ -15,10 +15,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The address forms of the families this kernel has, beyond INET and UNIX, through the
@@ -30,20 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class AddressesAsPythonReadsThemTest {
     private static final int NETLINK_USERSOCK = 2;
-    private static PythonAddresses python;
 
-    @BeforeAll
-    static void startPython() throws Exception {
-        Assumptions.assumeTrue(TestKit.hasPython3(), "python3 is the reference and is not installed");
-        python = PythonAddresses.start();
-    }
-
-    @AfterAll
-    static void stopPython() throws Exception {
-        if (python != null) {
-            python.close();
-        }
-    }
+    @RegisterExtension
+    static final PythonAddresses.PerClass PYTHON = new PythonAddresses.PerClass();
 
     /** Any explicit port id (0 would let each process's kernel choose), any group mask. */
     @Test
@@ -57,7 +45,7 @@ class AddressesAsPythonReadsThemTest {
                 default -> r.nextInt();
             };
             return new SockAddr.Netlink(pid, groups);
-        }, (r, a) -> python.bindBoth(Family.NETLINK, r.nextBoolean() ? SocketType.DGRAM : SocketType.RAW, NETLINK_USERSOCK, a));
+        }, (r, a) -> PYTHON.get().bindBoth(Family.NETLINK, r.nextBoolean() ? SocketType.DGRAM : SocketType.RAW, NETLINK_USERSOCK, a));
     }
 
     /** Both sides let the kernel choose their port id, or weft binds one of its own. */
@@ -69,7 +57,7 @@ class AddressesAsPythonReadsThemTest {
             SockAddr.Netlink mine = new SockAddr.Netlink(r.nextBoolean() ? 0 : 0x4000_0000 | r.nextInt(1 << 24), 0);
             long fds = PropertySupport.openFds();
             try {
-                python.exchange(Family.NETLINK, r.nextBoolean() ? SocketType.DGRAM : SocketType.RAW, NETLINK_USERSOCK,
+                PYTHON.get().exchange(Family.NETLINK, r.nextBoolean() ? SocketType.DGRAM : SocketType.RAW, NETLINK_USERSOCK,
                         new SockAddr.Netlink(0, 0), mine, n -> new SockAddr.Netlink((int) n[0], 0));
             } catch (IOException e) {
                 throw new AssertionError(mine + ": " + e, e);
@@ -91,7 +79,7 @@ class AddressesAsPythonReadsThemTest {
             SockAddr.Packet p = AddressGen.packet(r, List.of("lo"));
             byte[] hw = p.addr().length > 8 ? java.util.Arrays.copyOf(p.addr(), 8) : p.addr();
             return new SockAddr.Packet("lo", p.proto(), p.pkttype(), p.hatype(), hw);
-        }, (r, a) -> python.bindBoth(Family.PACKET, r.nextBoolean() ? SocketType.DGRAM : SocketType.RAW, 0, a));
+        }, (r, a) -> PYTHON.get().bindBoth(Family.PACKET, r.nextBoolean() ? SocketType.DGRAM : SocketType.RAW, 0, a));
     }
 
     interface BindTrip<A> {

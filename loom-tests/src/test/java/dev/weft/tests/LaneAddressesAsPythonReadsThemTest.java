@@ -13,10 +13,9 @@ import dev.weft.Sockets;
 import java.io.IOException;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link AddressesAsPythonReadsThemTest} for the families only the kernel lane's guest has:
@@ -37,22 +36,9 @@ class LaneAddressesAsPythonReadsThemTest {
     private static final int BTPROTO_HCI = Sockets.constant("BTPROTO_HCI", 1);
     /** Each property's examples: the guest's JVM is about 25x slower than this machine's. */
     private static final int EXAMPLES = 40;
-    private static PythonAddresses python;
 
-    @BeforeAll
-    static void startPython() throws Exception {
-        if (!TestKit.hasPython3()) {
-            KernelLane.absent("python3, the reference");
-        }
-        python = PythonAddresses.start();
-    }
-
-    @AfterAll
-    static void stopPython() throws Exception {
-        if (python != null) {
-            python.close();
-        }
-    }
+    @RegisterExtension
+    static final PythonAddresses.PerClass PYTHON = new PythonAddresses.PerClass();
 
     /** {@code (cid, port)} with the any, local and host CIDs and explicit ports (VMADDR_PORT_ANY would let each choose). */
     @Test
@@ -60,7 +46,7 @@ class LaneAddressesAsPythonReadsThemTest {
         KernelLane.assumeSocket(Family.VSOCK, SocketType.STREAM, 0, "AF_VSOCK");
         bindTheory(EXAMPLES, r -> new SockAddr.Vsock(List.of(-1, 1, 2, 1 + r.nextInt(1000)).get(r.nextInt(4)),
                 r.nextBoolean() ? 1 + r.nextInt(1 << 16) : r.nextInt(Integer.MAX_VALUE - 1) + 1),
-                (r, a) -> python.bindBoth(Family.VSOCK, r.nextBoolean() ? SocketType.STREAM : SocketType.SEQPACKET, 0, a));
+                (r, a) -> PYTHON.get().bindBoth(Family.VSOCK, r.nextBoolean() ? SocketType.STREAM : SocketType.SEQPACKET, 0, a));
     }
 
     /** CAN_RAW's {@code (interface,)} on vcan0, vcan1 or every interface. */
@@ -68,7 +54,7 @@ class LaneAddressesAsPythonReadsThemTest {
     void canRawNamesBoundAreThoseCPythonReadsBack() throws Exception {
         KernelLane.assumeSocket(Family.CAN, SocketType.RAW, CAN_RAW, "AF_CAN");
         KernelLane.assumeInterface("vcan0");
-        bindTheory(EXAMPLES / 2, r -> SockAddr.Can.of(ifname(r)), (r, a) -> python.bindBoth(Family.CAN, SocketType.RAW, CAN_RAW, a));
+        bindTheory(EXAMPLES / 2, r -> SockAddr.Can.of(ifname(r)), (r, a) -> PYTHON.get().bindBoth(Family.CAN, SocketType.RAW, CAN_RAW, a));
     }
 
     /** ISOTP's {@code (interface, rx_id, tx_id)}, standard and extended ids, some the kernel refuses. */
@@ -77,7 +63,7 @@ class LaneAddressesAsPythonReadsThemTest {
         KernelLane.assumeSocket(Family.CAN, SocketType.DGRAM, CAN_ISOTP, "CAN_ISOTP");
         KernelLane.assumeInterface("vcan0");
         bindTheory(EXAMPLES, r -> SockAddr.Can.isotp(ifname(r), canId(r), canId(r)),
-                (r, a) -> python.bindBoth(Family.CAN, SocketType.DGRAM, CAN_ISOTP, a));
+                (r, a) -> PYTHON.get().bindBoth(Family.CAN, SocketType.DGRAM, CAN_ISOTP, a));
     }
 
     /** J1939's {@code (interface, name, pgn, addr)}: J1939_NO_NAME/NO_PGN/NO_ADDR and any others. */
@@ -92,7 +78,7 @@ class LaneAddressesAsPythonReadsThemTest {
                     case 2 -> r.nextInt(0x40000);
                     default -> r.nextInt();
                 }, r.nextBoolean() ? 0xFF : r.nextInt(256)),
-                (r, a) -> python.bindBoth(Family.CAN, SocketType.DGRAM, CAN_J1939, a));
+                (r, a) -> PYTHON.get().bindBoth(Family.CAN, SocketType.DGRAM, CAN_J1939, a));
     }
 
     /**
@@ -113,10 +99,10 @@ class LaneAddressesAsPythonReadsThemTest {
                 default -> SockAddr.Bluetooth.hci(r.nextBoolean() ? 0xFFFF : r.nextInt(4)); // HCI_DEV_NONE, or hci0-3
             };
         }, (r, a) -> switch (a.protocol()) {
-            case SockAddr.Bluetooth.L2CAP -> python.bindBoth(Family.BLUETOOTH, SocketType.SEQPACKET, BTPROTO_L2CAP, a);
-            case SockAddr.Bluetooth.RFCOMM -> python.bindBoth(Family.BLUETOOTH, SocketType.STREAM, BTPROTO_RFCOMM, a);
-            case SockAddr.Bluetooth.SCO -> python.bindBoth(Family.BLUETOOTH, SocketType.SEQPACKET, BTPROTO_SCO, a);
-            default -> python.bindBoth(Family.BLUETOOTH, SocketType.RAW, BTPROTO_HCI, a);
+            case SockAddr.Bluetooth.L2CAP -> PYTHON.get().bindBoth(Family.BLUETOOTH, SocketType.SEQPACKET, BTPROTO_L2CAP, a);
+            case SockAddr.Bluetooth.RFCOMM -> PYTHON.get().bindBoth(Family.BLUETOOTH, SocketType.STREAM, BTPROTO_RFCOMM, a);
+            case SockAddr.Bluetooth.SCO -> PYTHON.get().bindBoth(Family.BLUETOOTH, SocketType.SEQPACKET, BTPROTO_SCO, a);
+            default -> PYTHON.get().bindBoth(Family.BLUETOOTH, SocketType.RAW, BTPROTO_HCI, a);
         });
     }
 
@@ -128,7 +114,7 @@ class LaneAddressesAsPythonReadsThemTest {
     @Test
     void tipcSocketIdsAreReadTheSameBothWays() throws Exception {
         KernelLane.assumeSocket(Family.TIPC, SocketType.RDM, 0, "AF_TIPC");
-        exchangeTheory(r -> python.exchange(Family.TIPC, SocketType.RDM, 0, nameSeq(r), nameSeq(r),
+        exchangeTheory(r -> PYTHON.get().exchange(Family.TIPC, SocketType.RDM, 0, nameSeq(r), nameSeq(r),
                 n -> new SockAddr.Tipc((int) n[0], (int) n[1], (int) n[2], (int) n[3], (int) n[4])));
     }
 
@@ -140,7 +126,7 @@ class LaneAddressesAsPythonReadsThemTest {
         try (Socket s = Socket.open(Family.QIPCRTR, SocketType.DGRAM)) {
             node = ((SockAddr.Qipcrtr) s.getSockName()).node();
         }
-        exchangeTheory(r -> python.exchange(Family.QIPCRTR, SocketType.DGRAM, 0, new SockAddr.Qipcrtr(node, 0),
+        exchangeTheory(r -> PYTHON.get().exchange(Family.QIPCRTR, SocketType.DGRAM, 0, new SockAddr.Qipcrtr(node, 0),
                 new SockAddr.Qipcrtr(node, r.nextBoolean() ? 0 : 0x4000 + r.nextInt(1 << 20)),
                 n -> new SockAddr.Qipcrtr((int) n[0], (int) n[1])));
     }

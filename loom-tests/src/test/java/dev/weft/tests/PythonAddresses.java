@@ -69,6 +69,37 @@ final class PythonAddresses implements AutoCloseable {
                 print(out, flush=True)
             """;
 
+    /**
+     * One python3 side per test class: {@code @RegisterExtension static final
+     * PythonAddresses.PerClass PYTHON = new PythonAddresses.PerClass();} starts it before the
+     * class's tests (skipping them without python3, failing in the kernel lane) and stops it
+     * after.
+     */
+    static final class PerClass implements org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.AfterAllCallback {
+        private PythonAddresses python;
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            if (!TestKit.hasPython3()) {
+                KernelLane.absent("python3, the reference, is not installed");
+            }
+            python = start();
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            if (python != null) {
+                python.close();
+            }
+        }
+
+        /** The running python3 side. */
+        PythonAddresses get() {
+            return python;
+        }
+    }
+
     private final TestKit.Python py;
     private final OutputStream in;
 

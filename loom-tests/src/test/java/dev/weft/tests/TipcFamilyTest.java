@@ -88,47 +88,53 @@ class TipcFamilyTest {
         }
     }
 
-    @Test
-    void aStreamConnectsToAServiceWhenItIsAccepted() throws Exception {
-        try (Socket srv = Socket.open(Family.TIPC, SocketType.STREAM); Socket cli = Socket.open(Family.TIPC, SocketType.STREAM)) {
-            srv.bind(new SockAddr.Tipc(SockAddr.Tipc.NAMESEQ, 18003, 1, 1));
+    /**
+     * A client of {@code type} connected to a server bound to the service {@code (name, 1)},
+     * and the server's accepted end; closing it closes all three.
+     */
+    private record Connection(Socket srv, Socket cli, Socket conn) implements AutoCloseable {
+        static Connection open(SocketType type, int name) throws Exception {
+            Socket srv = Socket.open(Family.TIPC, type);
+            Socket cli = Socket.open(Family.TIPC, type);
+            srv.bind(new SockAddr.Tipc(SockAddr.Tipc.NAMESEQ, name, 1, 1));
             srv.listen();
             srv.setTimeout(TestKit.BOUND);
             cli.setTimeout(TestKit.BOUND);
             // A TIPC connect completes only when the server accepts: connect from another thread.
             var connect = TestKit.start(true, "tipc-connect", () -> {
-                cli.connect(new SockAddr.Tipc(SockAddr.Tipc.NAME, 18003, 1, 0));
+                cli.connect(new SockAddr.Tipc(SockAddr.Tipc.NAME, name, 1, 0));
                 return true;
             });
-            try (Socket conn = srv.accept().socket()) {
-                connect.get();
-                conn.setTimeout(TestKit.BOUND);
-                cli.sendAll("stream".getBytes());
-                assertArrayEquals("stream".getBytes(), TestKit.recvExactly(conn, 6));
+            Socket conn = srv.accept().socket();
+            connect.get();
+            conn.setTimeout(TestKit.BOUND);
+            return new Connection(srv, cli, conn);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (srv; cli; conn) {
+                // all three, whatever fails
             }
         }
     }
 
     @Test
+    void aStreamConnectsToAServiceWhenItIsAccepted() throws Exception {
+        try (Connection c = Connection.open(SocketType.STREAM, 18003)) {
+            c.cli().sendAll("stream".getBytes());
+            assertArrayEquals("stream".getBytes(), TestKit.recvExactly(c.conn(), 6));
+        }
+    }
+
+    @Test
     void aSeqpacketConnectionKeepsMessageBoundaries() throws Exception {
-        try (Socket srv = Socket.open(Family.TIPC, SocketType.SEQPACKET); Socket cli = Socket.open(Family.TIPC, SocketType.SEQPACKET)) {
-            srv.bind(new SockAddr.Tipc(SockAddr.Tipc.NAMESEQ, 18004, 1, 1));
-            srv.listen();
-            srv.setTimeout(TestKit.BOUND);
-            cli.setTimeout(TestKit.BOUND);
-            var connect = TestKit.start(true, "tipc-connect", () -> {
-                cli.connect(new SockAddr.Tipc(SockAddr.Tipc.NAME, 18004, 1, 0));
-                return true;
-            });
-            try (Socket conn = srv.accept().socket()) {
-                connect.get();
-                conn.setTimeout(TestKit.BOUND);
-                cli.send("a".getBytes());
-                cli.send("bcd".getBytes());
-                assertArrayEquals("a".getBytes(), conn.recv(64), "one message per recv");
-                assertArrayEquals("bcd".getBytes(), conn.recv(64));
-                assertEquals(cli.getSockName(), conn.getPeerName(), "the peer is the client's socket id");
-            }
+        try (Connection c = Connection.open(SocketType.SEQPACKET, 18004)) {
+            c.cli().send("a".getBytes());
+            c.cli().send("bcd".getBytes());
+            assertArrayEquals("a".getBytes(), c.conn().recv(64), "one message per recv");
+            assertArrayEquals("bcd".getBytes(), c.conn().recv(64));
+            assertEquals(c.cli().getSockName(), c.conn().getPeerName(), "the peer is the client's socket id");
         }
     }
 
