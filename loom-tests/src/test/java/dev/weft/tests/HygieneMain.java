@@ -130,6 +130,14 @@ public final class HygieneMain {
                 // is still weft's, as its blocking operation is then a park, not a monitor.
                 loading = "class resolution";
             }
+            if (field(e, "pinnedReason").startsWith("Waited for initialization of")) {
+                // The JVM's class-initialization protocol: this thread first used a class another
+                // thread was initializing, and the JVM waits for it on a monitor of its own, pinned
+                // (a CI run saw it for the record Sockets$SocketPair). An initializer of weft's
+                // that parked would still be caught: its own thread's event has the <clinit>
+                // frame and a park for its blocking operation.
+                loading = "class initialization";
+            }
             if (inControl) {
                 control++;
             } else if (loading != null && !isWeft(loading)) {
