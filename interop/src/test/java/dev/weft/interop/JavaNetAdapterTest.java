@@ -373,7 +373,7 @@ class JavaNetAdapterTest {
                 s.close(); // never the streams: the JDK's rule closes them with the socket
             }
         }
-        assertEquals(before, Fds.open(), "descriptors back to the baseline, no GC");
+        assertNoneLeft(before, "descriptors back to the baseline, no GC");
     }
 
     @Test
@@ -409,6 +409,15 @@ class JavaNetAdapterTest {
         }
     }
 
+    /**
+     * No more descriptors open than {@code before}. Fewer is no leak: something else in this
+     * JVM closed one meanwhile (a CI run saw 38 before and 37 after).
+     */
+    private static void assertNoneLeft(int before, String what) throws java.io.IOException {
+        int after = Fds.open();
+        assertTrue(after <= before, what + ": " + before + " open before, " + after + " after");
+    }
+
     @Test
     void unixFactoryWithAMissingPathFailsClearlyAndLeaksNothing() throws Exception {
         String missing = dir.resolve("no-such.sock").toString();
@@ -423,7 +432,7 @@ class JavaNetAdapterTest {
             assertTrue(s.isClosed(), "a failed connect closes the socket");
         }
         if (before >= 0) {
-            assertEquals(before, Fds.open(), "no descriptor left behind");
+            assertNoneLeft(before, "no descriptor left behind");
         }
         assertTrue(Files.notExists(Path.of(missing)));
     }

@@ -62,7 +62,7 @@ class AddressesAsPythonReadsThemTest {
             } catch (IOException e) {
                 throw new AssertionError(mine + ": " + e, e);
             }
-            assertEquals(fds, PropertySupport.openFds(), "descriptors open before and after");
+            PropertySupport.assertNoFdLeft(fds);
         });
     }
 
@@ -103,7 +103,7 @@ class AddressesAsPythonReadsThemTest {
             } catch (IOException e) {
                 throw new AssertionError(a + ": " + e, e);
             }
-            assertEquals(fds, PropertySupport.openFds(), "descriptors open before and after");
+            PropertySupport.assertNoFdLeft(fds);
         });
         assertTrue(bound.get() > 0, "no draw could be bound: the trip proved nothing");
     }

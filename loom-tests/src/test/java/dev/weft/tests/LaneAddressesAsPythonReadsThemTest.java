@@ -143,7 +143,7 @@ class LaneAddressesAsPythonReadsThemTest {
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
-            assertEquals(fds, PropertySupport.openFds(), "descriptors open before and after");
+            PropertySupport.assertNoFdLeft(fds);
         });
     }
 

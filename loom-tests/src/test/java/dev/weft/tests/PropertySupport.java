@@ -56,6 +56,15 @@ final class PropertySupport {
         }
     }
 
+    /**
+     * Fails if more descriptors are open than {@code before} ({@link #openFds()}); fewer is no
+     * leak (another part of this JVM closed one meanwhile).
+     */
+    static void assertNoFdLeft(long before) {
+        long after = openFds();
+        org.junit.jupiter.api.Assertions.assertTrue(after <= before, "descriptors open: " + before + " before, " + after + " after");
+    }
+
     /** True where this process's descriptors can be listed ({@code /proc/self/fd}, {@code /dev/fd}). */
     static boolean canCountFds() {
         return TestKit.canCountFds();

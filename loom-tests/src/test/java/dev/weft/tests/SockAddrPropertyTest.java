@@ -350,7 +350,7 @@ class SockAddrPropertyTest {
             } catch (IOException e) {
                 throw new AssertionError(form.value() + ": " + e, e);
             }
-            assertEquals(fds, PropertySupport.openFds(), "descriptors open before and after");
+            PropertySupport.assertNoFdLeft(fds);
         });
     }
 
