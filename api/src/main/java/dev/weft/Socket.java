@@ -1352,9 +1352,10 @@ public final class Socket implements java.io.Closeable {
 
     /** Reads a typed option, e.g. {@code getOption(SockOpt.SO_RCVBUF)}. */
     public <T> T getOption(SockOpt<T> option) throws IOException {
-        // An array (CAN_RAW_FILTER's up to CAN_RAW_FILTER_MAX 512 filters) needs room for all of
-        // it: the kernel fails a shorter buffer with ERANGE rather than truncating it.
-        byte[] b = new byte[option.type().isArray() ? 4096 : option.type() == TcpInfo.class ? 512 : 64];
+        // An array (CAN_RAW_FILTER's filters) needs room for all of it: the kernel fails a shorter
+        // buffer with ERANGE rather than truncating it. 1 KiB, CPython's getsockopt limit and
+        // what the providers' option area holds: 128 CAN filters (the kernel takes up to 512).
+        byte[] b = new byte[option.type().isArray() ? 1024 : option.type() == TcpInfo.class ? 512 : 64];
         int name = optionNumber(option);
         int level = level(option);
         int n;

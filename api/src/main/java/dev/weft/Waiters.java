@@ -121,7 +121,7 @@ final class Waiters implements Poller.ReadyListener {
             if (seq(direction) != seq) {
                 return;
             }
-            long deadline = System.nanoTime() + nanos;
+            long deadline = nanos >= 0 ? System.nanoTime() + nanos : 0;
             if (nanos >= 0) {
                 wakeBy(direction, deadline);
             }

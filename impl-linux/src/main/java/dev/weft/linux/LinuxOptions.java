@@ -54,12 +54,7 @@ final class LinuxOptions {
 
     /** A C {@code uint64_t} in native order (AF_VSOCK's buffer sizes). */
     static final OptionCodec<Long> U64 = OptionCodec.of(Long.class, v -> OptionCodecs.buffer(8).putLong(v).array(),
-            (v, n) -> {
-                if (n != 8) {
-                    throw new IllegalArgumentException("a 64-bit option value of " + n + " bytes");
-                }
-                return java.nio.ByteBuffer.wrap(v, 0, 8).order(java.nio.ByteOrder.nativeOrder()).getLong();
-            });
+            (v, n) -> exactly(v, n, 8, "64-bit option value").getLong(0));
 
     /** {@code struct can_isotp_options}: flags, frame_txtime, then four bytes. */
     static final OptionCodec<CanIsotp.Options> ISOTP_OPTIONS = OptionCodec.of(CanIsotp.Options.class,
